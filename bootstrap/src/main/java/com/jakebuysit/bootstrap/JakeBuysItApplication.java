@@ -1,0 +1,142 @@
+package com.jakebuysit.bootstrap;
+
+import com.codahale.metrics.health.HealthCheck;
+import com.jakebuysit.adapters.in.jobs.JobRunrServer;
+import com.jakebuysit.adapters.in.rest.HealthResource;
+import com.jakebuysit.adapters.in.rest.RequestIdFilter;
+import com.jakebuysit.adapters.in.rest.ResourceTimingListener;
+import com.jakebuysit.adapters.in.rest.errors.ApiExceptionMapper;
+import com.jakebuysit.adapters.in.rest.errors.JsonProcessingExceptionMapper;
+import com.jakebuysit.adapters.in.rest.errors.UnhandledExceptionMapper;
+import com.jakebuysit.adapters.in.rest.errors.ValidationExceptionMapper;
+import com.jakebuysit.adapters.in.rest.errors.WebApplicationExceptionMapper;
+import com.jakebuysit.adapters.out.postgres.SlowQueryLogger;
+import com.jakebuysit.bootstrap.metrics.PrometheusMirror;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.db.ManagedDataSource;
+import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.lifecycle.Managed;
+import io.dropwizard.migrations.MigrationsBundle;
+import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
+import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import jakarta.servlet.DispatcherType;
+import java.sql.Connection;
+import java.util.EnumSet;
+import liquibase.Liquibase;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.resource.ClassLoaderResourceAccessor;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The composition root: reads config.yml, builds the adapters, hands them to the use cases. */
+public class JakeBuysItApplication extends Application<JakeBuysItConfiguration> {
+
+    public static final String CHANGELOG = "migrations/migrations.xml";
+
+    private static final Logger LOG = LoggerFactory.getLogger(JakeBuysItApplication.class);
+
+    public static void main(String[] args) throws Exception {
+        new JakeBuysItApplication().run(args);
+    }
+
+    @Override
+    public String getName() {
+        return "jakebuysit";
+    }
+
+    @Override
+    public void initialize(Bootstrap<JakeBuysItConfiguration> bootstrap) {
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        bootstrap.addBundle(new MigrationsBundle<>() {
+            @Override
+            public DataSourceFactory getDataSourceFactory(JakeBuysItConfiguration configuration) {
+                // `db migrate` with no DATABASE_URL migrates the embedded database, like `server` does.
+                EmbeddedDatabase.startIfUnconfigured(configuration.getDatabase(), configuration.getEmbeddedDatabase());
+                return configuration.getDatabase();
+            }
+
+            @Override
+            public String getMigrationsFileName() {
+                return CHANGELOG;
+            }
+        });
+    }
+
+    @Override
+    public void run(JakeBuysItConfiguration config, Environment environment) throws Exception {
+        EmbeddedDatabase embedded = EmbeddedDatabase.startIfUnconfigured(config.getDatabase(), config.getEmbeddedDatabase());
+        if (embedded != null) {
+            environment.lifecycle().manage(embedded);
+        }
+
+        ManagedDataSource dataSource = config.getDatabase().build(environment.metrics(), "postgresql");
+        if (config.isMigrateOnStart()) {
+            migrate(dataSource);
+        }
+        Jdbi jdbi = new JdbiFactory().build(environment, config.getDatabase(), dataSource, "postgresql");
+        jdbi.setSqlLogger(new SlowQueryLogger(config.getSlowQueryThreshold().toJavaDuration()));
+
+        JobRunrServer jobs = new JobRunrServer(dataSource, config.getJobs().isBackgroundServer(),
+                config.getJobs().getWorkerCount(), config.getJobs().getPollInterval().toJavaDuration());
+        environment.lifecycle().manage(new Managed() {
+            @Override
+            public void start() {
+                jobs.start();
+            }
+
+            @Override
+            public void stop() {
+                jobs.close();
+            }
+        });
+        environment.healthChecks().register("jobs", new HealthCheck() {
+            @Override
+            protected Result check() {
+                if (!jobs.processesJobs()) {
+                    return Result.healthy("background server disabled on this instance");
+                }
+                return jobs.isHealthy() ? Result.healthy() : Result.unhealthy("background job server is not running");
+            }
+        });
+
+        registerWeb(environment);
+        environment.jersey().register(new HealthResource(environment.healthChecks()));
+    }
+
+    private static void registerWeb(Environment environment) {
+        environment.servlets()
+                .addFilter("request-id", new RequestIdFilter())
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+        environment.jersey().register(new WebApplicationExceptionMapper());
+        environment.jersey().register(new JsonProcessingExceptionMapper());
+        environment.jersey().register(new ValidationExceptionMapper());
+        environment.jersey().register(new ApiExceptionMapper());
+        environment.jersey().register(new UnhandledExceptionMapper());
+        environment.jersey().register(new ResourceTimingListener(environment.metrics()));
+
+        PrometheusRegistry prometheus = new PrometheusRegistry();
+        DropwizardExports.builder().dropwizardRegistry(PrometheusMirror.of(environment.metrics())).register(prometheus);
+        environment.admin().addServlet("prometheus", new PrometheusMetricsServlet(prometheus))
+                .addMapping("/prometheus");
+    }
+
+    private static void migrate(ManagedDataSource dataSource) throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            Database database = DatabaseFactory.getInstance()
+                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            try (Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database)) {
+                liquibase.update("");
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package com.jakebuysit.bootstrap.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MinDuration;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.util.concurrent.TimeUnit;
+
+/** The JobRunr background server of this instance. */
+public class JobsConfig {
+
+    /** false runs an API-only instance that enqueues but never processes. */
+    @JsonProperty
+    private boolean backgroundServer = true;
+
+    @Min(1)
+    @Max(256)
+    @JsonProperty
+    private int workerCount = 8;
+
+    // JobRunr refuses a poll interval under 5 s on SQL storage.
+    @NotNull
+    @MinDuration(value = 5, unit = TimeUnit.SECONDS)
+    @JsonProperty
+    private Duration pollInterval = Duration.seconds(5);
+
+    public boolean isBackgroundServer() {
+        return backgroundServer;
+    }
+
+    public int getWorkerCount() {
+        return workerCount;
+    }
+
+    public Duration getPollInterval() {
+        return pollInterval;
+    }
+}

@@ -27,6 +27,7 @@ import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import jakarta.servlet.DispatcherType;
 import java.sql.Connection;
+import java.time.Clock;
 import java.util.EnumSet;
 import liquibase.Liquibase;
 import liquibase.database.Database;
@@ -53,8 +54,11 @@ public class JakeBuysItApplication extends Application<JakeBuysItConfiguration> 
         return "jakebuysit";
     }
 
+    private Bootstrap<JakeBuysItConfiguration> bootstrap;
+
     @Override
     public void initialize(Bootstrap<JakeBuysItConfiguration> bootstrap) {
+        this.bootstrap = bootstrap;
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
         bootstrap.addBundle(new MigrationsBundle<>() {
@@ -74,6 +78,8 @@ public class JakeBuysItApplication extends Application<JakeBuysItConfiguration> 
 
     @Override
     public void run(JakeBuysItConfiguration config, Environment environment) throws Exception {
+        // JVM metrics; the CLI path registers them already, embedded test harnesses do not (guarded, so once).
+        bootstrap.registerMetrics();
         EmbeddedDatabase embedded = EmbeddedDatabase.startIfUnconfigured(config.getDatabase(), config.getEmbeddedDatabase());
         if (embedded != null) {
             environment.lifecycle().manage(embedded);
@@ -85,6 +91,10 @@ public class JakeBuysItApplication extends Application<JakeBuysItConfiguration> 
         }
         Jdbi jdbi = new JdbiFactory().build(environment, config.getDatabase(), dataSource, "postgresql");
         jdbi.setSqlLogger(new SlowQueryLogger(config.getSlowQueryThreshold().toJavaDuration()));
+
+        Clock clock = Clock.systemUTC();
+        Infrastructure infrastructure = Infrastructure.build(config.getRedis(), clock, environment);
+        LOG.info("cache, rate limits and events: {}", infrastructure.description());
 
         JobRunrServer jobs = new JobRunrServer(dataSource, config.getJobs().isBackgroundServer(),
                 config.getJobs().getWorkerCount(), config.getJobs().getPollInterval().toJavaDuration());

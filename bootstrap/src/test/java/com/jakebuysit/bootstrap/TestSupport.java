@@ -2,6 +2,8 @@ package com.jakebuysit.bootstrap;
 
 import com.jakebuysit.testsupport.TestDatabase;
 import io.dropwizard.testing.ConfigOverride;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /** Config overrides that point the application at the test's own schema and key prefix. */
@@ -12,21 +14,25 @@ final class TestSupport {
     private TestSupport() {
     }
 
-    static ConfigOverride[] overrides(TestDatabase db, String label, ConfigOverride... extra) {
-        ConfigOverride[] base = {
-            ConfigOverride.config("database.url", db.jdbcUrl()),
-            ConfigOverride.config("database.user", db.user()),
-            ConfigOverride.config("database.password", db.password()),
-            ConfigOverride.config("redis.url", REDIS_URL),
-            ConfigOverride.config("redis.keyPrefix", "test:" + label + ":" + UUID.randomUUID() + ":"),
-            ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-            ConfigOverride.config("server.adminConnectors[0].port", "0"),
-            ConfigOverride.config("logging.level", "WARN"),
-        };
-        ConfigOverride[] all = new ConfigOverride[base.length + extra.length];
-        System.arraycopy(base, 0, all, 0, base.length);
-        System.arraycopy(extra, 0, all, base.length, extra.length);
-        return all;
+    static ConfigOverride[] overrides(TestDatabase db, String label) {
+        return overrides(db, label, Map.of());
+    }
+
+    /** The test defaults, with {@code extra} replacing any of them. */
+    static ConfigOverride[] overrides(TestDatabase db, String label, Map<String, String> extra) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("database.url", db.jdbcUrl());
+        settings.put("database.user", db.user());
+        settings.put("database.password", db.password());
+        settings.put("redis.url", REDIS_URL);
+        settings.put("redis.keyPrefix", "test:" + label + ":" + UUID.randomUUID() + ":");
+        settings.put("server.applicationConnectors[0].port", "0");
+        settings.put("server.adminConnectors[0].port", "0");
+        settings.put("logging.level", "WARN");
+        settings.putAll(extra);
+        return settings.entrySet().stream()
+                .map(setting -> ConfigOverride.config(setting.getKey(), setting.getValue()))
+                .toArray(ConfigOverride[]::new);
     }
 
     static String env(String name, String fallback) {

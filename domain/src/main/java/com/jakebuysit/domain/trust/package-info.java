@@ -1,0 +1,4 @@
+/**
+ * The seller trust score as a pure function of events.
+ */
+package com.jakebuysit.domain.trust;

@@ -1,8 +1,10 @@
 package com.jakebuysit.bootstrap;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.jakebuysit.bootstrap.config.AuthConfig;
 import com.jakebuysit.bootstrap.config.EmbeddedDatabaseConfig;
 import com.jakebuysit.bootstrap.config.JobsConfig;
+import com.jakebuysit.bootstrap.config.MailConfig;
 import com.jakebuysit.bootstrap.config.ProvidersConfig;
 import com.jakebuysit.bootstrap.config.RedisConfig;
 import io.dropwizard.core.Configuration;
@@ -47,6 +49,16 @@ public class JakeBuysItConfiguration extends Configuration {
     @JsonProperty
     private ProvidersConfig providers = new ProvidersConfig();
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private AuthConfig auth = new AuthConfig();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private MailConfig mail = new MailConfig();
+
     public DataSourceFactory getDatabase() {
         return database;
     }
@@ -73,5 +85,13 @@ public class JakeBuysItConfiguration extends Configuration {
 
     public ProvidersConfig getProviders() {
         return providers;
+    }
+
+    public AuthConfig getAuth() {
+        return auth;
+    }
+
+    public MailConfig getMail() {
+        return mail;
     }
 }

@@ -11,6 +11,12 @@ final class TestSupport {
 
     static final String REDIS_URL = env("TEST_REDIS_URL", "redis://127.0.0.1:6379");
 
+    /** Known to tests so they can mint tokens (expired, other roles) the app will verify. */
+    static final String JWT_SECRET = "test-secret-of-at-least-thirty-two-bytes-0123456789";
+
+    /** A fixed payout-details key, so app tests neither write var/keys nor depend on it. */
+    static final String PAYOUT_KEYS = "test1:AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=";
+
     private TestSupport() {
     }
 
@@ -29,6 +35,11 @@ final class TestSupport {
         settings.put("server.applicationConnectors[0].port", "0");
         settings.put("server.adminConnectors[0].port", "0");
         settings.put("logging.level", "WARN");
+        // The lowest cost we allow: tests hash many passwords.
+        settings.put("auth.bcryptCost", "10");
+        settings.put("auth.jwtSecret", JWT_SECRET);
+        settings.put("auth.payoutKeys", PAYOUT_KEYS);
+        settings.put("auth.payoutActiveKeyId", "test1");
         settings.putAll(extra);
         return settings.entrySet().stream()
                 .map(setting -> ConfigOverride.config(setting.getKey(), setting.getValue()))

@@ -59,6 +59,15 @@ public final class InMemoryRateLimiter implements RateLimiter {
         return new Decision(allowed[0], remaining, retryAfter);
     }
 
+    @Override
+    public void release(String key) {
+        Objects.requireNonNull(key, "key");
+        long now = clock.millis();
+        // The last call given back ends the window, as if nothing had been granted in it (as on Redis).
+        windows.computeIfPresent(key, (k, w) -> w.endsAtMillis() <= now || w.granted() <= 1 ? null
+                : new Window(w.endsAtMillis(), w.granted() - 1));
+    }
+
     /** Keys with a window still open; for tests of the sweep. */
     int trackedKeys() {
         return windows.size();

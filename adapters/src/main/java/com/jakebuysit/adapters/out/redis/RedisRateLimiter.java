@@ -44,6 +44,21 @@ public final class RedisRateLimiter implements RateLimiter {
             return {allowed, count, ttl}
             """;
 
+    /*
+     * KEYS[1] counter. Takes one back: DECR keeps the key's TTL, so the window stays as it was;
+     * the last one deletes the key, as if nothing had been granted in the window.
+     */
+    static final String RELEASE_SCRIPT = """
+            local count = tonumber(redis.call('GET', KEYS[1]) or '0')
+            if count > 1 then
+              return redis.call('DECR', KEYS[1])
+            end
+            if count == 1 then
+              redis.call('DEL', KEYS[1])
+            end
+            return 0
+            """;
+
     private final RedisConnection redis;
     private final String namespace;
     private final String script;
@@ -86,6 +101,13 @@ public final class RedisRateLimiter implements RateLimiter {
         long remaining = Math.max(0, limit - count);
         Duration retryAfter = allowed ? Duration.ZERO : Duration.ofMillis(Math.max(1, ttlMillis));
         return new Decision(allowed, remaining, retryAfter);
+    }
+
+    @Override
+    public void release(String key) {
+        Objects.requireNonNull(key, "key");
+        // Rare (one per successful login), so plain EVAL: no script cache to manage.
+        redis.call(client -> client.eval(RELEASE_SCRIPT, List.of(namespace + key), List.of()));
     }
 
     private static String sha1(String script) {

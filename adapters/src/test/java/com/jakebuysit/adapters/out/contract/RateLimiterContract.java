@@ -86,6 +86,50 @@ public abstract class RateLimiterContract {
     }
 
     @Test
+    void a_released_call_can_be_granted_again_within_the_same_window() {
+        limiter().acquire("login-failures:a@b.co", 2, MINUTE);
+        Decision second = limiter().acquire("login-failures:a@b.co", 2, MINUTE);
+        assertThat(limiter().acquire("login-failures:a@b.co", 2, MINUTE).allowed()).isFalse();
+
+        limiter().release("login-failures:a@b.co");
+
+        assertThat(limiter().acquire("login-failures:a@b.co", 2, MINUTE)).isEqualTo(new Decision(true, 0, Duration.ZERO));
+        Decision refused = limiter().acquire("login-failures:a@b.co", 2, MINUTE);
+        assertThat(refused.allowed()).isFalse();
+        assertThat(second.allowed()).isTrue();
+    }
+
+    @Test
+    void releasing_what_was_never_granted_grants_nothing_extra() {
+        limiter().release("never-used");
+        limiter().release("never-used");
+
+        assertThat(limiter().acquire("never-used", 1, MINUTE).allowed()).isTrue();
+        assertThat(limiter().acquire("never-used", 1, MINUTE).allowed()).isFalse();
+        limiter().release("never-used");
+        limiter().release("never-used");
+        assertThat(limiter().acquire("never-used", 1, MINUTE).allowed()).isTrue();
+        assertThat(limiter().acquire("never-used", 1, MINUTE).allowed()).isFalse();
+    }
+
+    @Test
+    void a_release_does_not_extend_the_window() {
+        Duration window = Duration.ofSeconds(1);
+        limiter().acquire("k", 2, window);
+        assertThat(limiter().acquire("k", 2, window).allowed()).isTrue();
+        Decision before = limiter().acquire("k", 2, window);
+        elapse(Duration.ofMillis(100));
+        limiter().release("k");
+        assertThat(limiter().acquire("k", 2, window).allowed()).isTrue();
+
+        Decision after = limiter().acquire("k", 2, window);
+
+        assertThat(before.allowed()).isFalse();
+        assertThat(after.allowed()).isFalse();
+        assertThat(after.retryAfter()).isLessThan(before.retryAfter());
+    }
+
+    @Test
     void counts_each_key_apart() {
         limiter().acquire("a", 1, MINUTE);
 

@@ -1,0 +1,24 @@
+package com.jakebuysit.bootstrap;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.jakebuysit.application.port.AccessTokens;
+import com.jakebuysit.application.port.AuditLog;
+import com.jakebuysit.application.port.PasswordHasher;
+import com.jakebuysit.application.port.Transactor;
+import com.jakebuysit.application.port.Users;
+import java.time.Clock;
+import org.jdbi.v3.core.Jdbi;
+
+/** The adapters every feature's wiring shares, built once in {@link JakeBuysItApplication#run}. */
+record Core(
+        JakeBuysItConfiguration config,
+        Clock clock,
+        ObjectMapper json,
+        Jdbi jdbi,
+        Transactor transactor,
+        Infrastructure infrastructure,
+        Users users,
+        AuditLog auditLog,
+        AccessTokens accessTokens,
+        PasswordHasher passwordHasher) {
+}

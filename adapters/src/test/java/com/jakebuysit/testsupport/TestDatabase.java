@@ -10,7 +10,7 @@ import liquibase.Liquibase;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
-import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.resource.DirectoryResourceAccessor;
 import org.jdbi.v3.core.Jdbi;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -68,7 +68,7 @@ public final class TestDatabase implements AutoCloseable {
                 .findCorrectDatabaseImplementation(new JdbcConnection(connection));
         database.setDefaultSchemaName(schema);
         database.setLiquibaseSchemaName(schema);
-        return new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database);
+        return new Liquibase(CHANGELOG, new DirectoryResourceAccessor(repositoryRoot()), database);
     }
 
     public String schema() {
@@ -106,6 +106,21 @@ public final class TestDatabase implements AutoCloseable {
     @Override
     public void close() {
         execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    }
+
+    /**
+     * The changelog is read from the repository's own migrations/ folder, never from a classpath,
+     * where a module's resources and another's test classes could both carry a copy.
+     */
+    private static java.io.File repositoryRoot() {
+        java.nio.file.Path dir = java.nio.file.Path.of("").toAbsolutePath();
+        while (dir != null && !java.nio.file.Files.exists(dir.resolve(CHANGELOG))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("no " + CHANGELOG + " above " + java.nio.file.Path.of("").toAbsolutePath());
+        }
+        return dir.toFile();
     }
 
     private static String env(String name, String fallback) {

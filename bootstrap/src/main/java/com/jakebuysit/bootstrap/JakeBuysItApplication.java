@@ -3,15 +3,32 @@ package com.jakebuysit.bootstrap;
 import com.codahale.metrics.health.HealthCheck;
 import com.jakebuysit.adapters.in.jobs.JobRunrServer;
 import com.jakebuysit.adapters.in.rest.HealthResource;
+import com.jakebuysit.adapters.in.rest.JsonErrorHandler;
 import com.jakebuysit.adapters.in.rest.RequestIdFilter;
 import com.jakebuysit.adapters.in.rest.ResourceTimingListener;
+import com.jakebuysit.adapters.in.rest.auth.AuthenticatedUser;
+import com.jakebuysit.adapters.in.rest.auth.BearerAuthenticator;
+import com.jakebuysit.adapters.in.rest.auth.JsonUnauthorizedHandler;
+import com.jakebuysit.adapters.in.rest.auth.RoleAuthorizer;
 import com.jakebuysit.adapters.in.rest.errors.ApiExceptionMapper;
+import com.jakebuysit.adapters.in.rest.errors.DomainExceptionMapper;
+import com.jakebuysit.adapters.in.rest.errors.PortExceptionMappers;
 import com.jakebuysit.adapters.in.rest.errors.JsonProcessingExceptionMapper;
 import com.jakebuysit.adapters.in.rest.errors.UnhandledExceptionMapper;
 import com.jakebuysit.adapters.in.rest.errors.ValidationExceptionMapper;
 import com.jakebuysit.adapters.in.rest.errors.WebApplicationExceptionMapper;
+import com.jakebuysit.adapters.out.crypto.BcryptPasswordHasher;
+import com.jakebuysit.adapters.out.jwt.JwtAccessTokens;
+import com.jakebuysit.adapters.out.postgres.JdbiAuditLog;
+import com.jakebuysit.adapters.out.postgres.JdbiTransactor;
+import com.jakebuysit.adapters.out.postgres.JdbiUsers;
 import com.jakebuysit.adapters.out.postgres.SlowQueryLogger;
+import com.jakebuysit.application.port.AccessTokens;
+import com.jakebuysit.application.port.Users;
 import com.jakebuysit.bootstrap.metrics.PrometheusMirror;
+import io.dropwizard.auth.AuthDynamicFeature;
+import io.dropwizard.auth.AuthValueFactoryProvider;
+import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -21,6 +38,7 @@ import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.lifecycle.Managed;
+import io.dropwizard.forms.MultiPartBundle;
 import io.dropwizard.migrations.MigrationsBundle;
 import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
 import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
@@ -34,6 +52,7 @@ import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
+import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +60,8 @@ import org.slf4j.LoggerFactory;
 /** The composition root: reads config.yml, builds the adapters, hands them to the use cases. */
 public class JakeBuysItApplication extends Application<JakeBuysItConfiguration> {
 
-    public static final String CHANGELOG = "migrations/migrations.xml";
+    /** Under a name of its own on the classpath; each changeset fixes its logical path, so where it is read from never matters. */
+    public static final String CHANGELOG = "jakebuysit/migrations/migrations.xml";
 
     private static final Logger LOG = LoggerFactory.getLogger(JakeBuysItApplication.class);
 
@@ -61,6 +81,7 @@ public class JakeBuysItApplication extends Application<JakeBuysItConfiguration> 
         this.bootstrap = bootstrap;
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        bootstrap.addBundle(new MultiPartBundle());
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(JakeBuysItConfiguration configuration) {
@@ -121,9 +142,38 @@ public class JakeBuysItApplication extends Application<JakeBuysItConfiguration> 
 
         registerWeb(environment);
         environment.jersey().register(new HealthResource(environment.healthChecks()));
+
+        Users users = new JdbiUsers(jdbi);
+        AccessTokens accessTokens = new JwtAccessTokens(Keys.jwtSecret(config.getAuth().getJwtSecret()),
+                config.getAuth().getIssuer(), config.getAuth().getAudience(),
+                config.getAuth().getAccessTokenLifetime().toJavaDuration());
+        Core core = new Core(config, clock, environment.getObjectMapper(), jdbi, new JdbiTransactor(jdbi),
+                infrastructure, users, new JdbiAuditLog(jdbi, environment.getObjectMapper()), accessTokens,
+                new BcryptPasswordHasher(config.getAuth().getBcryptCost()));
+        registerAuthentication(core, environment);
+        AuthWiring.register(core, environment);
+        UsersWiring.register(core, environment);
+        OffersWiring.register(core, jobs, environment);
+    }
+
+    /** Bearer tokens on every resource that asks for {@code @Auth}; roles by {@code @RolesAllowed}. */
+    private static void registerAuthentication(Core core, Environment environment) {
+        environment.jersey().register(new AuthDynamicFeature(
+                new OAuthCredentialAuthFilter.Builder<AuthenticatedUser>()
+                        .setAuthenticator(new BearerAuthenticator(core.accessTokens(), core.users(), core.clock()))
+                        .setAuthorizer(new RoleAuthorizer())
+                        .setPrefix("Bearer")
+                        .setRealm("jakebuysit")
+                        .setUnauthorizedHandler(new JsonUnauthorizedHandler())
+                        .buildAuthFilter()));
+        environment.jersey().register(RolesAllowedDynamicFeature.class);
+        environment.jersey().register(new AuthValueFactoryProvider.Binder<>(AuthenticatedUser.class));
     }
 
     private static void registerWeb(Environment environment) {
+        JsonErrorHandler errors = new JsonErrorHandler();
+        environment.getApplicationContext().setErrorHandler(errors);
+        environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(errors));
         environment.servlets()
                 .addFilter("request-id", new RequestIdFilter())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
@@ -131,6 +181,9 @@ public class JakeBuysItApplication extends Application<JakeBuysItConfiguration> 
         environment.jersey().register(new JsonProcessingExceptionMapper());
         environment.jersey().register(new ValidationExceptionMapper());
         environment.jersey().register(new ApiExceptionMapper());
+        environment.jersey().register(new DomainExceptionMapper());
+        environment.jersey().register(new PortExceptionMappers.ConcurrentUpdateMapper());
+        environment.jersey().register(new PortExceptionMappers.InvalidCursorMapper());
         environment.jersey().register(new UnhandledExceptionMapper());
         environment.jersey().register(new ResourceTimingListener(environment.metrics()));
 

@@ -104,6 +104,22 @@ class ApplicationTest {
     }
 
     @Test
+    void malformedUriIs400InTheErrorShapeFromJettyItself() throws Exception {
+        // A raw socket: java.net.http refuses to send a URI this broken.
+        try (java.net.Socket socket = new java.net.Socket("localhost", APP.getLocalPort())) {
+            socket.getOutputStream().write("GET /%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String raw = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(raw).startsWith("HTTP/1.1 400");
+            assertThat(raw).containsIgnoringCase("Content-Type: application/json");
+            JsonNode body = JSON.readTree(raw.substring(raw.indexOf("\r\n\r\n") + 4));
+            assertThat(body.path("code").asText()).isEqualTo("BAD_REQUEST");
+            assertThat(body.path("statusCode").asInt()).isEqualTo(400);
+            assertThat(body.path("details").isObject()).isTrue();
+        }
+    }
+
+    @Test
     void validBodyPassesThrough() throws Exception {
         HttpResponse<String> response = postJson("/test-probe", "{\"name\": \"lamp\", \"quantity\": 2}");
         assertThat(response.statusCode()).isEqualTo(200);

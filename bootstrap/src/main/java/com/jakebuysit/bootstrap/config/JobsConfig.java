@@ -26,6 +26,24 @@ public class JobsConfig {
     @JsonProperty
     private Duration pollInterval = Duration.seconds(5);
 
+    /** How long an offer's pipeline may run before the durable job checks that it finished. */
+    @NotNull
+    @JsonProperty
+    private Duration pipelineCheckAfter = Duration.seconds(60);
+
+    /** How long one instance holds an offer's pipeline; a dead instance's offers resume after it. */
+    @NotNull
+    @JsonProperty
+    private Duration pipelineLease = Duration.seconds(90);
+
+    public Duration getPipelineCheckAfter() {
+        return pipelineCheckAfter;
+    }
+
+    public Duration getPipelineLease() {
+        return pipelineLease;
+    }
+
     public boolean isBackgroundServer() {
         return backgroundServer;
     }

@@ -24,7 +24,7 @@ public class ProvidersConfig {
     @Valid
     @NotNull
     @JsonProperty
-    private Http voice = new Http();
+    private Voice voice = new Voice();
 
     @Valid
     @NotNull
@@ -49,7 +49,7 @@ public class ProvidersConfig {
         return ai;
     }
 
-    public Http getVoice() {
+    public Voice getVoice() {
         return voice;
     }
 
@@ -81,6 +81,9 @@ public class ProvidersConfig {
         private String s3AccessKey = "";
         @JsonProperty
         private String s3SecretKey = "";
+        /** Signs the local store's photo links (at least 32 bytes); empty: a random key per start. */
+        @JsonProperty
+        private String urlSigningSecret = "";
 
         public String getType() {
             return type;
@@ -109,6 +112,10 @@ public class ProvidersConfig {
         public String getS3SecretKey() {
             return s3SecretKey;
         }
+
+        public String getUrlSigningSecret() {
+            return urlSigningSecret;
+        }
     }
 
     /** A provider reached over HTTP, or "local". */
@@ -125,6 +132,17 @@ public class ProvidersConfig {
 
         public String getUrl() {
             return url;
+        }
+    }
+
+    /** The voice service, or "local": script templates, spoken by espeak-ng when {@code espeakPath} names it. */
+    public static class Voice extends Http {
+        /** The espeak-ng binary (a path, or a name looked up on PATH); empty: the local voice is text only. */
+        @JsonProperty
+        private String espeakPath = "";
+
+        public String getEspeakPath() {
+            return espeakPath;
         }
     }
 

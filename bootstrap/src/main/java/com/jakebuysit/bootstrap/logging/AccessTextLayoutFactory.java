@@ -14,11 +14,13 @@ import java.util.TimeZone;
 public class AccessTextLayoutFactory implements DiscoverableLayoutFactory<IAccessEvent> {
 
     @JsonProperty
-    private String pattern = "%h \"%r\" %s %b %elapsedTime ms [%responseHeader{X-Request-Id}] \"%i{User-Agent}\"";
+    // %pathOnly rather than %r or %U: the query string can carry a stream token and must stay out of logs.
+    private String pattern = "%h \"%m %pathOnly %H\" %s %b %elapsedTime ms [%responseHeader{X-Request-Id}] \"%i{User-Agent}\"";
 
     @Override
     public PatternLayoutBase<IAccessEvent> build(LoggerContext context, TimeZone timeZone) {
         LogbackAccessRequestLayout layout = new LogbackAccessRequestLayout(context, timeZone);
+        layout.getInstanceConverterMap().put("pathOnly", PathWithoutQueryConverter::new);
         layout.setPattern(pattern);
         return layout;
     }

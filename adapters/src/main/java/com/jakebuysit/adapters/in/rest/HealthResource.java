@@ -2,7 +2,6 @@ package com.jakebuysit.adapters.in.rest;
 
 import com.codahale.metrics.health.HealthCheck;
 import com.codahale.metrics.health.HealthCheckRegistry;
-import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -15,7 +14,6 @@ import java.util.SortedMap;
 /** {@code GET /health}: 200 when every dependency answers, 503 naming the one that does not. */
 @Path("/health")
 @Produces(MediaType.APPLICATION_JSON)
-@PermitAll
 public final class HealthResource {
 
     private final HealthCheckRegistry checks;

@@ -32,7 +32,7 @@ class MigrationsTest {
     private static final List<String> TABLES = List.of(
             "users", "offers", "offer_photos", "shipments", "verifications", "payouts",
             "jake_bucks_transactions", "fraud_checks", "audit_log", "config", "refresh_tokens",
-            "password_reset_tokens", "idempotency_keys", "webhook_events");
+            "password_reset_tokens", "idempotency_keys", "webhook_events", "pipeline_leases");
 
     private static final String CHECK_VIOLATION = "23514";
     private static final String UNIQUE_VIOLATION = "23505";

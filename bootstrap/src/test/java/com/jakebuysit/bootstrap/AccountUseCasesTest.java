@@ -1,5 +1,6 @@
 package com.jakebuysit.bootstrap;
 
+import com.jakebuysit.domain.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -67,7 +68,7 @@ class AccountUseCasesTest {
             Optional.of("test"), Optional.of("req-1"));
 
     private static TestDatabase db;
-    private static MovableClock clock;
+    private static MutableClock clock;
     private static JdbiUsers users;
     private static JdbiRefreshTokens refreshTokens;
     private static JdbiTransactor transactor;
@@ -82,7 +83,7 @@ class AccountUseCasesTest {
     @BeforeAll
     static void wire() {
         db = TestDatabase.migrated("accountusecases");
-        clock = new MovableClock(START);
+        clock = new MutableClock(START);
         users = new JdbiUsers(db.jdbi());
         refreshTokens = new JdbiRefreshTokens(db.jdbi());
         transactor = new JdbiTransactor(db.jdbi());

@@ -9,7 +9,8 @@ import java.time.ZoneOffset;
 /** A clock that stands still until a test moves it. */
 public final class MutableClock extends Clock {
 
-    private Instant now;
+    // Volatile: tests move the clock on one thread while the code under test reads it on others.
+    private volatile Instant now;
 
     public MutableClock(Instant start) {
         this.now = start;
@@ -19,7 +20,7 @@ public final class MutableClock extends Clock {
         return new MutableClock(Instant.parse(isoInstant));
     }
 
-    public MutableClock advance(Duration duration) {
+    public synchronized MutableClock advance(Duration duration) {
         now = now.plus(duration);
         return this;
     }

@@ -1,5 +1,6 @@
 package com.jakebuysit.adapters.out.memory;
 
+import com.jakebuysit.domain.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jakebuysit.adapters.out.contract.CacheContract;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class InMemoryCacheTest extends CacheContract {
 
-    private final TestClock clock = new TestClock();
+    private final MutableClock clock = MutableClock.at("2025-06-01T12:00:00Z");
     private final InMemoryCache cache = new InMemoryCache(clock);
 
     @Override

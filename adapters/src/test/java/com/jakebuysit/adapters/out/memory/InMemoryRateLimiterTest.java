@@ -1,5 +1,6 @@
 package com.jakebuysit.adapters.out.memory;
 
+import com.jakebuysit.domain.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jakebuysit.adapters.out.contract.RateLimiterContract;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class InMemoryRateLimiterTest extends RateLimiterContract {
 
-    private final TestClock clock = new TestClock();
+    private final MutableClock clock = MutableClock.at("2025-06-01T12:00:00Z");
     private final InMemoryRateLimiter limiter = new InMemoryRateLimiter(clock);
 
     @Override

@@ -1,5 +1,6 @@
 package com.jakebuysit.adapters.out.oauth;
 
+import com.jakebuysit.domain.testing.MutableClock;
 import static com.jakebuysit.domain.account.IdentityProvider.APPLE;
 import static com.jakebuysit.domain.account.IdentityProvider.GOOGLE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,7 +42,7 @@ class JwksIdentityVerifierTest {
     private static final String GOOGLE_ISSUER = "https://accounts.google.com";
     private static final String APPLE_ISSUER = "https://appleid.apple.com";
 
-    private final TestClock clock = new TestClock();
+    private final MutableClock clock = MutableClock.at("2025-06-01T12:00:00Z");
     private final List<LocalJwksServer> servers = new ArrayList<>();
     private LocalJwksServer google;
     private JwksIdentityVerifier verifier;

@@ -144,7 +144,8 @@ public final class OfferPipeline {
             return Optional.empty();
         }
         try {
-            while (true) {
+            // Each pass finishes one step; more passes than steps means a step is not sticking.
+            for (int pass = 0; pass <= PipelineStep.values().length + 2; pass++) {
                 Offer offer = offers.byId(id).orElseThrow(() -> new IllegalStateException("no offer " + id));
                 if (offer.status() != OfferStatus.PROCESSING) {
                     return Optional.of(offer.status());
@@ -160,8 +161,12 @@ public final class OfferPipeline {
                 } else {
                     finish(offer);
                 }
-                leases.acquire(id, holder, lease);
+                if (!leases.acquire(id, holder, lease)) {
+                    // Our lease ran out and another instance took the offer over: it finishes it.
+                    return Optional.empty();
+                }
             }
+            throw new IllegalStateException("the pipeline of offer " + id + " made no progress");
         } finally {
             leases.release(id, holder);
         }

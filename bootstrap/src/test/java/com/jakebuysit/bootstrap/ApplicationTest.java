@@ -151,6 +151,23 @@ class ApplicationTest {
                 .doesNotContainPattern("(?m)^[a-z_]*[A-Z]");
     }
 
+    /** promtool (Debian package prometheus) lints the scrape the way Prometheus operators will. */
+    @Test
+    void prometheusScrapePassesPromtoolWhereItIsInstalled() throws Exception {
+        java.nio.file.Path promtool = java.nio.file.Path.of("/usr/bin/promtool");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(promtool),
+                "promtool is not installed here");
+        get("/health");
+        String scrape = HTTP.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + APP.getAdminPort() + "/prometheus")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Process check = new ProcessBuilder(promtool.toString(), "check", "metrics").redirectErrorStream(true).start();
+        check.getOutputStream().write(scrape.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        check.getOutputStream().close();
+        String findings = new String(check.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(check.waitFor()).as(findings).isZero();
+    }
+
     @Test
     void schemaWasMigratedAtStartIntoTheConfiguredDatabase() {
         Integer configRows = DB.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM config")

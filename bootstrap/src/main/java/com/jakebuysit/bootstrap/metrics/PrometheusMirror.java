@@ -20,6 +20,9 @@ public final class PrometheusMirror implements MetricRegistryListener {
 
     private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
     private static final Pattern ACRONYM = Pattern.compile("([A-Z]+)([A-Z][a-z])");
+    // Executors are named by a thread-name format ("pool-%d"); the placeholder is no part of a metric name.
+    private static final Pattern FORMAT_PLACEHOLDER = Pattern.compile("%[a-z]");
+    private static final Pattern DANGLING_SEPARATOR = Pattern.compile("[-_]+(?=\\.|$)");
 
     private final MetricRegistry mirror = new MetricRegistry();
 
@@ -30,7 +33,9 @@ public final class PrometheusMirror implements MetricRegistryListener {
     }
 
     static String prometheusName(String dropwizardName, boolean gauge) {
-        String name = ACRONYM.matcher(dropwizardName).replaceAll("$1_$2");
+        String name = FORMAT_PLACEHOLDER.matcher(dropwizardName).replaceAll("");
+        name = DANGLING_SEPARATOR.matcher(name).replaceAll("");
+        name = ACRONYM.matcher(name).replaceAll("$1_$2");
         name = CAMEL.matcher(name).replaceAll("$1_$2").toLowerCase(Locale.ROOT).replace('-', '_');
         // A gauge named "...count" reads as a histogram's count to Prometheus.
         if (gauge && name.endsWith(".count")) {

@@ -103,8 +103,12 @@ public final class OfferLoad {
         try {
             config = Config.parse(args);
         } catch (IllegalArgumentException e) {
+            if (e.getMessage().equals("help")) {
+                System.out.print(Config.USAGE);
+                return;
+            }
             System.err.println("error: " + e.getMessage());
-            System.err.println(Config.USAGE);
+            System.err.print(Config.USAGE);
             System.exit(2);
             return;
         }

@@ -78,12 +78,11 @@ public final class OffersResource {
                            @FormDataParam("categoryHint") String categoryHint,
                            @FormDataParam("condition") String condition,
                            @Context HttpServletRequest request) {
+        // Photo count and description are the use case's to check (SubmitOffer → 422); here only size and parsing.
         List<FormDataBodyPart> parts = photoParts == null ? List.of() : photoParts;
-        if (parts.isEmpty() || parts.size() > 5) {
+        if (parts.size() > 5) {
+            // Refused before reading any part, so six 10 MB uploads are not buffered for nothing.
             throw invalid("photos", "an offer needs 1 to 5 photos");
-        }
-        if (description == null || description.isBlank()) {
-            throw invalid("description", "a description is required");
         }
         Condition stated = parse(condition, "condition", Condition::fromCode).orElse(Condition.GOOD);
         Optional<Category> hint = parse(categoryHint, "categoryHint", Category::fromCode);

@@ -50,10 +50,11 @@ import java.util.Set;
  *       {@link #escalate}, {@link #reject}, {@link #cancel};
  *   <li>escalated: {@link #resolveEscalation} (approve → ready, custom price → ready, reject →
  *       rejected), {@link #cancel};
- *   <li>ready: {@link #accept} (before {@code expiresAt}), {@link #decline}, {@link #expire} (at or
- *       after {@code expiresAt});
+ *   <li>ready: {@link #accept} or {@link #acceptHeld} (before {@code expiresAt}), {@link #decline},
+ *       {@link #expire} (at or after {@code expiresAt});
  *   <li>accepted: {@link #markShipped} (first carrier scan: the price lock ends here),
- *       {@link #cancel}, {@link #lapseUnshipped} (no scan within {@code firstScanWithinDays});
+ *       {@link #cancel}, {@link #lapseUnshipped} (no scan within {@code firstScanWithinDays}); a held
+ *       acceptance: {@link #resolveEscalation} (approve keeps it accepted, reject → cancelled);
  *   <li>shipped: {@link #markReceived}; received: {@link #verify};
  *   <li>verified: {@link #approveRevision}, {@link #acceptRevision}, {@link #rejectRevision},
  *       {@link #requestRegrade}, {@link #regrade}, {@link #lapseRevision}, {@link #markPaid};
@@ -209,6 +210,9 @@ public record Offer(
      */
     public Offer resolveEscalation(EscalationResolution resolution, PricingRules rules, Clock clock) {
         Objects.requireNonNull(resolution, "resolution");
+        if (isHeldForReview()) {
+            return resolveHeldAcceptance(resolution, clock);
+        }
         OfferStatus target = resolution instanceof EscalationResolution.Reject ? REJECTED : READY;
         String action = "resolve (" + resolution.action().code() + ")";
         requireStatus(action, Optional.of(target), ESCALATED);
@@ -229,6 +233,29 @@ public record Offer(
         return next.closure(Closure.because(resolution.notes(), now)).build();
     }
 
+    /**
+     * A reviewer's decision on a held acceptance: approve keeps it accepted and starts the price
+     * lock now (the label is issued now); reject cancels it. The agreed price is not the
+     * reviewer's to change, so a custom price is refused.
+     */
+    private Offer resolveHeldAcceptance(EscalationResolution resolution, Clock clock) {
+        String action = "resolve (" + resolution.action().code() + ")";
+        Instant now = clock.instant();
+        Escalation resolved = escalation.orElseThrow().resolve(resolution, now);
+        if (resolution instanceof EscalationResolution.Approve) {
+            Acceptance held = acceptance.orElseThrow();
+            return draft(now).escalation(resolved)
+                    .acceptance(new Acceptance(held.payoutMethod(), held.address(), now)).build();
+        }
+        if (resolution instanceof EscalationResolution.Reject) {
+            requireStatus(action, Optional.of(CANCELLED), ACCEPTED);
+            return draft(now).status(CANCELLED).escalation(resolved)
+                    .closure(Closure.because(resolution.notes(), now)).build();
+        }
+        throw new IllegalTransition(status, action, Optional.empty(),
+                "a held acceptance is approved or rejected; the agreed price does not change");
+    }
+
     // ---- the seller's answer --------------------------------------------------------------
 
     /**
@@ -239,17 +266,37 @@ public record Offer(
      * @throws DomainException {@code OFFER_NOT_CLAIMED} when no account owns the offer yet
      */
     public Offer accept(PayoutMethod payoutMethod, Address address, Clock clock) {
+        Instant now = clock.instant();
+        return accepted(payoutMethod, address, now).build();
+    }
+
+    /**
+     * The seller accepts, but paying would pass a limit (the daily spend cap): the acceptance is
+     * recorded and held for a reviewer, with an open escalation saying why. No label is issued
+     * while it is held; {@link #resolveEscalation} approves it (the price lock starts then) or
+     * rejects it (→ cancelled). Same checks as {@link #accept}.
+     */
+    public Offer acceptHeld(PayoutMethod payoutMethod, Address address, List<String> reasons, Clock clock) {
+        Instant now = clock.instant();
+        return accepted(payoutMethod, address, now).escalation(Escalation.open(reasons, now)).build();
+    }
+
+    /** True for an acceptance a reviewer has not yet approved ({@link #acceptHeld}). */
+    public boolean isHeldForReview() {
+        return status == ACCEPTED && escalation.map(e -> e.resolution().isEmpty()).orElse(false);
+    }
+
+    private Draft accepted(PayoutMethod payoutMethod, Address address, Instant now) {
         Objects.requireNonNull(payoutMethod, "payoutMethod");
         Objects.requireNonNull(address, "address");
         requireStatus("accept", Optional.of(ACCEPTED), READY);
-        Instant now = clock.instant();
         if (!now.isBefore(expiresAt.orElseThrow())) {
             throw new OfferExpired(expiresAt.get(), now);
         }
         if (sellerId.isEmpty()) {
             throw new DomainException("OFFER_NOT_CLAIMED", "an anonymous offer must be claimed by an account first");
         }
-        return draft(now).status(ACCEPTED).acceptance(new Acceptance(payoutMethod, address, now)).build();
+        return draft(now).status(ACCEPTED).acceptance(new Acceptance(payoutMethod, address, now));
     }
 
     public Offer decline(Optional<String> reason, Clock clock) {
@@ -294,6 +341,9 @@ public record Offer(
     /** The first carrier scan. The price lock ends here. */
     public Offer markShipped(Clock clock) {
         requireStatus("ship", Optional.of(SHIPPED), ACCEPTED);
+        if (isHeldForReview()) {
+            throw new IllegalTransition(status, "ship", Optional.of(SHIPPED), "the acceptance is held for review");
+        }
         Instant now = clock.instant();
         return draft(now).status(SHIPPED).shippedAt(now).build();
     }

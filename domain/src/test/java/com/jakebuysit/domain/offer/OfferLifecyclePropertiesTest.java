@@ -71,7 +71,7 @@ class OfferLifecyclePropertiesTest {
 
     enum Command {
         IDENTIFY, QUOTE, JAKE, MARK_READY, ESCALATE, REJECT, CANCEL, APPROVE, CUSTOM_PRICE, REVIEWER_REJECTS,
-        CLAIM, CLAIM_BY_OTHER, ACCEPT, DECLINE, EXPIRE, LAPSE_UNSHIPPED, SHIP, RECEIVE, VERIFY, VERIFY_SMALL_CUT,
+        CLAIM, CLAIM_BY_OTHER, ACCEPT, ACCEPT_HELD, DECLINE, EXPIRE, LAPSE_UNSHIPPED, SHIP, RECEIVE, VERIFY, VERIFY_SMALL_CUT,
         VERIFY_BIG_CUT, VERIFY_RAISE, REFUSE_ITEM, APPROVE_REVISION, ACCEPT_REVISION, REJECT_REVISION,
         REQUEST_REGRADE, REGRADE, REGRADE_CUT, LAPSE_REVISION, PAY, DISPUTE, RESOLVE_DISPUTE
     }
@@ -82,9 +82,10 @@ class OfferLifecyclePropertiesTest {
                     Command.ESCALATE, Command.REJECT, Command.CANCEL)),
             entry(ESCALATED, List.of(Command.QUOTE, Command.APPROVE, Command.CUSTOM_PRICE, Command.REVIEWER_REJECTS,
                     Command.CANCEL)),
-            entry(READY, List.of(Command.CLAIM, Command.ACCEPT, Command.ACCEPT, Command.DECLINE, Command.EXPIRE)),
+            entry(READY, List.of(Command.CLAIM, Command.ACCEPT, Command.ACCEPT, Command.ACCEPT_HELD, Command.DECLINE,
+                    Command.EXPIRE)),
             entry(ACCEPTED, List.of(Command.SHIP, Command.SHIP, Command.CANCEL, Command.LAPSE_UNSHIPPED,
-                    Command.DISPUTE)),
+                    Command.DISPUTE, Command.APPROVE, Command.REVIEWER_REJECTS)),
             entry(SHIPPED, List.of(Command.RECEIVE, Command.RECEIVE, Command.DISPUTE)),
             entry(RECEIVED, List.of(Command.VERIFY, Command.VERIFY_SMALL_CUT, Command.VERIFY_BIG_CUT,
                     Command.REFUSE_ITEM, Command.DISPUTE)),
@@ -203,6 +204,8 @@ class OfferLifecyclePropertiesTest {
             case CLAIM -> offer.claim(Fixtures.SELLER, clock);
             case CLAIM_BY_OTHER -> offer.claim(Fixtures.OTHER_SELLER, clock);
             case ACCEPT -> offer.accept(PayoutMethod.STRIPE, Fixtures.address(), clock);
+            case ACCEPT_HELD -> offer.acceptHeld(PayoutMethod.JAKE_BUCKS, Fixtures.address(),
+                    List.of("limits.daily_spend_cap: over the cap"), clock);
             case DECLINE -> offer.decline(Optional.empty(), clock);
             case EXPIRE -> offer.expire(clock);
             case LAPSE_UNSHIPPED -> offer.lapseUnshipped(RULES.pricingRules(), clock);

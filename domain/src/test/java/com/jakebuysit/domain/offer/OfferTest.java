@@ -179,6 +179,44 @@ class OfferTest {
         }
 
         @Test
+        void anAcceptanceOverTheSpendCapIsHeldUntilAReviewerApprovesIt() {
+            Offer ready = in(READY);
+            clock.advance(Duration.ofHours(1));
+            Instant heldAt = clock.instant();
+            Offer held = ready.acceptHeld(PayoutMethod.STRIPE, Fixtures.address(), List.of("daily spend cap"), clock);
+            assertThat(held.status()).isEqualTo(ACCEPTED);
+            assertThat(held.isHeldForReview()).isTrue();
+            assertThat(held.escalation().orElseThrow().reasons()).containsExactly("daily spend cap");
+            assertThatThrownBy(() -> held.markShipped(clock)).hasMessageContaining("held for review");
+            assertThatThrownBy(() -> held.resolveEscalation(
+                    new EscalationResolution.CustomPrice(Fixtures.REVIEWER, Money.usd("10"), "cheaper"),
+                    RULES.pricingRules(), clock)).isInstanceOf(IllegalTransition.class);
+
+            clock.advance(Duration.ofHours(5));
+            Offer approved = held.resolveEscalation(new EscalationResolution.Approve(Fixtures.REVIEWER, "fine"),
+                    RULES.pricingRules(), clock);
+            assertThat(approved.status()).isEqualTo(ACCEPTED);
+            assertThat(approved.isHeldForReview()).isFalse();
+            assertThat(approved.acceptedAt()).as("the price lock starts at the approval").contains(clock.instant())
+                    .isNotEqualTo(Optional.of(heldAt));
+            assertThat(approved.acceptance().orElseThrow().payoutMethod()).isEqualTo(PayoutMethod.STRIPE);
+            assertThat(approved.markShipped(clock).status()).isEqualTo(SHIPPED);
+            assertThatThrownBy(() -> approved.resolveEscalation(
+                    new EscalationResolution.Approve(Fixtures.REVIEWER, "again"), RULES.pricingRules(), clock))
+                    .isInstanceOf(IllegalTransition.class);
+        }
+
+        @Test
+        void aReviewerRejectingAHeldAcceptanceCancelsIt() {
+            Offer held = in(READY).acceptHeld(PayoutMethod.PAYPAL, Fixtures.address(), List.of("cap"), clock);
+            Offer rejected = held.resolveEscalation(new EscalationResolution.Reject(Fixtures.REVIEWER, "over budget"),
+                    RULES.pricingRules(), clock);
+            assertThat(rejected.status()).isEqualTo(CANCELLED);
+            assertThat(rejected.closure().orElseThrow().reason()).contains("over budget");
+            assertThat(in(READY).accept(PayoutMethod.PAYPAL, Fixtures.address(), clock).isHeldForReview()).isFalse();
+        }
+
+        @Test
         void expiringBeforeTheTimeFails() {
             Offer ready = in(READY);
             assertThatThrownBy(() -> ready.expire(clock)).hasMessageContaining("valid until");

@@ -29,6 +29,7 @@ public final class TestDatabase implements AutoCloseable {
 
     private final String schema;
     private final PGSimpleDataSource dataSource;
+    private Jdbi jdbi;
 
     private TestDatabase(String schema) {
         this.schema = schema;
@@ -91,8 +92,16 @@ public final class TestDatabase implements AutoCloseable {
         return dataSource;
     }
 
-    public Jdbi jdbi() {
-        return Jdbi.create(dataSource);
+    /**
+     * One Jdbi for the schema, as the application has one: JDBI joins nested calls on a thread to
+     * the open transaction only within the same instance, so repositories and the transactor of a
+     * test must share it for row locks and advisory locks to mean what they mean in production.
+     */
+    public synchronized Jdbi jdbi() {
+        if (jdbi == null) {
+            jdbi = Jdbi.create(dataSource);
+        }
+        return jdbi;
     }
 
     public void execute(String sql) {
@@ -103,9 +112,31 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Drops the schema. A whole-app test's @AfterAll runs before its application stops, so work
+     * still running in the schema (a pipeline step, a JobRunr poll) can deadlock with the drop;
+     * PostgreSQL then cancels one side, and the drop is simply tried again.
+     */
     @Override
     public void close() {
-        execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        String drop = "DROP SCHEMA IF EXISTS " + schema + " CASCADE";
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                s.execute(drop);
+                return;
+            } catch (SQLException e) {
+                boolean lockConflict = "40P01".equals(e.getSQLState()) || "55P03".equals(e.getSQLState());
+                if (!lockConflict || attempt == 5) {
+                    throw new IllegalStateException(drop, e);
+                }
+            }
+            try {
+                Thread.sleep(200L * attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(drop + " interrupted", e);
+            }
+        }
     }
 
     /**

@@ -41,6 +41,12 @@ public final class OfferBuilder {
         return this;
     }
 
+    /** Sold by this account instead of {@link Fixtures#SELLER}. */
+    public OfferBuilder by(UserId value) {
+        seller = Optional.of(value);
+        return this;
+    }
+
     public OfferBuilder anonymous() {
         seller = Optional.empty();
         return this;

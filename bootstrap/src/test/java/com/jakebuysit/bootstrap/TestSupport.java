@@ -1,5 +1,6 @@
 package com.jakebuysit.bootstrap;
 
+import com.jakebuysit.domain.rules.RateLimitRules;
 import com.jakebuysit.testsupport.TestDatabase;
 import io.dropwizard.testing.ConfigOverride;
 import java.util.LinkedHashMap;
@@ -16,6 +17,13 @@ final class TestSupport {
 
     /** A fixed payout-details key, so app tests neither write var/keys nor depend on it. */
     static final String PAYOUT_KEYS = "test1:AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=";
+
+    /**
+     * The route limit app tests run under unless they set their own ({@link #rateLimits}): every call of a
+     * test class comes from 127.0.0.1, often with one account, so the real 100 per minute would refuse them.
+     * The default in the config table stays 100; only the test's own schema is changed.
+     */
+    static final int TEST_ROUTE_LIMIT = 1_000_000;
 
     private TestSupport() {
     }
@@ -41,9 +49,23 @@ final class TestSupport {
         settings.put("auth.payoutKeys", PAYOUT_KEYS);
         settings.put("auth.payoutActiveKeyId", "test1");
         settings.putAll(extra);
+        rateLimits(db, RateLimitRules.defaults().withRoutePerMinute(TEST_ROUTE_LIMIT));
         return settings.entrySet().stream()
                 .map(setting -> ConfigOverride.config(setting.getKey(), setting.getValue()))
                 .toArray(ConfigOverride[]::new);
+    }
+
+    /**
+     * Sets the {@code rate_limits} row of the test's schema (migrating it first, which the app's own
+     * migration at start then finds done). Call it before the app first reads the rules: the app
+     * caches them for 30 s.
+     */
+    static void rateLimits(TestDatabase db, RateLimitRules limits) {
+        db.migrate();
+        db.execute("UPDATE config SET value = jsonb_build_object('routePerMinute', " + limits.routePerMinute()
+                + ", 'offersPerHour', " + limits.offersPerHour() + ", 'offersPerDay', " + limits.offersPerDay()
+                + ", 'anonymousOffersPerIpPerDay', " + limits.anonymousOffersPerIpPerDay()
+                + ") WHERE key = 'rate_limits'");
     }
 
     static String env(String name, String fallback) {

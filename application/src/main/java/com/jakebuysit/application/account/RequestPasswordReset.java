@@ -75,13 +75,13 @@ public final class RequestPasswordReset {
     /** @throws InvalidAccountInput when the email is not an email address at all */
     public Result handle(Command command) {
         Email email = Inputs.email(command.email());
-        Optional<Mailer.Message> message = transactor.inTransaction(() -> {
+        // Counted for every address, known or not, before the lookup: the answer (and, with the
+        // limiter down, the failure) is then the same whether or not the email has an account.
+        boolean allowed = limiter.acquire(THROTTLE_KEY_PREFIX + email.value(), settings.requestsAllowed(),
+                settings.lifetime()).allowed();
+        Optional<Mailer.Message> message = !allowed ? Optional.empty() : transactor.inTransaction(() -> {
             Optional<User> user = users.byEmail(email).filter(u -> !u.banned());
             if (user.isEmpty()) {
-                return Optional.<Mailer.Message>empty();
-            }
-            if (!limiter.acquire(THROTTLE_KEY_PREFIX + email.value(), settings.requestsAllowed(),
-                    settings.lifetime()).allowed()) {
                 return Optional.<Mailer.Message>empty();
             }
             Instant now = clock.instant();

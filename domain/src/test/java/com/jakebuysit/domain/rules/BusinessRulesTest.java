@@ -56,7 +56,7 @@ class BusinessRulesTest {
         assertThat(rules.jakeBucks().bonusRate()).isEqualByComparingTo("0.12");
         assertThat(rules.verification()).isEqualTo(new VerificationRules(new BigDecimal("0.2"), 14, 1));
         assertThat(rules.payouts()).isEqualTo(new PayoutRules(2, 3));
-        assertThat(rules.rateLimits()).isEqualTo(new RateLimitRules(100));
+        assertThat(rules.rateLimits()).isEqualTo(new RateLimitRules(100, 5, 20, 3));
     }
 
     @Test
@@ -145,7 +145,12 @@ class BusinessRulesTest {
         assertThatThrownBy(() -> new JakeBucksRules(new BigDecimal("-0.01"))).hasMessageContaining("bonusRate");
         assertThatThrownBy(() -> new VerificationRules(new BigDecimal("0.2"), 0, 1))
                 .hasMessageContaining("revisionAnswerDays");
-        assertThatThrownBy(() -> new RateLimitRules(0)).hasMessageContaining("routePerMinute");
+        assertThatThrownBy(() -> new RateLimitRules(0, 5, 20, 3)).hasMessageContaining("routePerMinute");
+        assertThatThrownBy(() -> new RateLimitRules(100, 0, 20, 3)).hasMessageContaining("offersPerHour");
+        assertThatThrownBy(() -> new RateLimitRules(100, 5, 0, 3)).hasMessageContaining("offersPerDay");
+        assertThatThrownBy(() -> new RateLimitRules(100, 5, 20, 0)).hasMessageContaining("anonymousOffersPerIpPerDay");
+        assertThatThrownBy(() -> new RateLimitRules(100, 21, 20, 3))
+                .hasMessageContaining("offersPerHour (21) must not be above offersPerDay (20)");
     }
 
     @Test
@@ -159,8 +164,8 @@ class BusinessRulesTest {
 
     @Test
     void withersReplaceOneRow() {
-        BusinessRules changed = rules.withRateLimits(new RateLimitRules(7));
-        assertThat(changed.rateLimits().routePerMinute()).isEqualTo(7);
+        BusinessRules changed = rules.withRateLimits(rules.rateLimits().withRoutePerMinute(7));
+        assertThat(changed.rateLimits()).isEqualTo(new RateLimitRules(7, 5, 20, 3));
         assertThat(changed.withRateLimits(rules.rateLimits())).isEqualTo(rules);
         assertThat(rules.withTrust(rules.trust()).withJakeBucks(rules.jakeBucks()).withPayouts(rules.payouts())
                 .withVerification(rules.verification()).withConfidenceThresholds(rules.confidenceThresholds())

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
@@ -87,14 +88,14 @@ public final class RedisRateLimiter implements RateLimiter {
         }
         List<String> keys = List.of(namespace + key);
         List<String> args = List.of(Integer.toString(limit), Long.toString(window.toMillis()));
-        List<?> reply = (List<?>) redis.call(client -> {
+        List<?> reply = (List<?>) call(() -> redis.call(client -> {
             try {
                 return client.evalsha(scriptSha, keys, args);
             } catch (JedisNoScriptException e) {
                 // First use on this server (or after SCRIPT FLUSH / a restart): EVAL also caches it.
                 return client.eval(script, keys, args);
             }
-        });
+        }));
         boolean allowed = ((Long) reply.get(0)) == 1L;
         long count = (Long) reply.get(1);
         long ttlMillis = (Long) reply.get(2);
@@ -107,7 +108,16 @@ public final class RedisRateLimiter implements RateLimiter {
     public void release(String key) {
         Objects.requireNonNull(key, "key");
         // Rare (one per successful login), so plain EVAL: no script cache to manage.
-        redis.call(client -> client.eval(RELEASE_SCRIPT, List.of(namespace + key), List.of()));
+        call(() -> redis.call(client -> client.eval(RELEASE_SCRIPT, List.of(namespace + key), List.of())));
+    }
+
+    /** An outage becomes the port's own {@link RateLimiter.Unavailable}, which callers can act on. */
+    private static Object call(Supplier<Object> command) {
+        try {
+            return command.get();
+        } catch (RedisUnavailableException e) {
+            throw new RateLimiter.Unavailable(e.getMessage(), e);
+        }
     }
 
     private static String sha1(String script) {

@@ -77,13 +77,17 @@ class RedisRateLimiterTest extends RateLimiterContract {
     }
 
     @Test
-    void an_unreachable_redis_is_a_clear_error() {
+    void an_unreachable_redis_is_the_ports_own_clear_error() {
         try (RedisConnection down = new RedisConnection(TestRedis.UNREACHABLE_URL)) {
             RedisRateLimiter unreachable = new RedisRateLimiter(down, redis.prefix());
 
+            // The port's type, so callers outside the adapters can apply the Redis-down decision.
             assertThatThrownBy(() -> unreachable.acquire("k", 5, Duration.ofMinutes(1)))
-                    .isInstanceOf(RedisUnavailableException.class)
+                    .isInstanceOf(RateLimiter.Unavailable.class)
+                    .hasCauseInstanceOf(RedisUnavailableException.class)
                     .hasMessageContaining("127.0.0.1:1");
+            assertThatThrownBy(() -> unreachable.release("k"))
+                    .isInstanceOf(RateLimiter.Unavailable.class);
         }
     }
 }

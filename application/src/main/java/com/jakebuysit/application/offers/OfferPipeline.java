@@ -4,6 +4,7 @@ import com.jakebuysit.application.port.AccountSummaries;
 import com.jakebuysit.application.port.AuditLog;
 import com.jakebuysit.application.port.Cache;
 import com.jakebuysit.application.port.BackgroundWork;
+import com.jakebuysit.application.port.EscalationChannel;
 import com.jakebuysit.application.port.ItemIdentifier;
 import com.jakebuysit.application.port.JakeVoice;
 import com.jakebuysit.application.port.MarketResearch;
@@ -73,6 +74,7 @@ public final class OfferPipeline {
     private final Cache cache;
     private final PipelineLeases leases;
     private final BackgroundWork background;
+    private final EscalationChannel reviewers;
     private final Retries retries;
     private final Duration lease;
     private final Clock clock;
@@ -82,7 +84,7 @@ public final class OfferPipeline {
     public OfferPipeline(Transactor transactor, Offers offers, Users users, AccountSummaries summaries, AuditLog audit,
                          ItemIdentifier identifier, MarketResearch market, JakeVoice voice, PhotoStore store,
                          RulesConfig rules, OfferEvents events, Cache cache, PipelineLeases leases, BackgroundWork background,
-                         Settings settings, Clock clock, String holder) {
+                         EscalationChannel reviewers, Settings settings, Clock clock, String holder) {
         this.transactor = transactor;
         this.offers = offers;
         this.users = users;
@@ -97,6 +99,7 @@ public final class OfferPipeline {
         this.cache = cache;
         this.leases = leases;
         this.background = background;
+        this.reviewers = java.util.Objects.requireNonNull(reviewers, "reviewers");
         this.retries = settings.retries();
         this.lease = settings.lease();
         this.clock = clock;
@@ -258,6 +261,17 @@ public final class OfferPipeline {
     }
 
     private void speak(Offer offer) {
+        JakeScript jake = composeJake(offer);
+        change(offer.id(), PipelineStep.VOICE, current -> current.jake().isPresent() ? current
+                : current.recordJake(jake, clock));
+    }
+
+    /**
+     * Jake's words (and audio, stored, when the voice service gives it) for the offer's current
+     * price, with the voice step's retries and text-only fallback; stores nothing on the offer.
+     * Also used after a reviewer priced an escalated offer, which the voice step never reached.
+     */
+    public JakeScript composeJake(Offer offer) {
         Quote quote = offer.quote().orElseThrow();
         int completedSales = offer.sellerId().flatMap(summaries::dashboard)
                 .map(dashboard -> (int) dashboard.completedSales()).orElse(0);
@@ -265,10 +279,8 @@ public final class OfferPipeline {
         String itemName = itemName(offer);
         JakeVoice.ScriptRequest request = new JakeVoice.ScriptRequest(offer.id().value(), itemName, quote.amount(),
                 quote.fmv(), plan);
-        JakeScript jake = attempt(retries.voiceAttempts(), () -> voiced(offer.id(), request, plan))
+        return attempt(retries.voiceAttempts(), () -> voiced(offer.id(), request, plan))
                 .orElseGet(() -> textOnly(offer.id(), request, plan));
-        change(offer.id(), PipelineStep.VOICE, current -> current.jake().isPresent() ? current
-                : current.recordJake(jake, clock));
     }
 
     private JakeScript voiced(OfferId id, JakeVoice.ScriptRequest request, ScriptPlan plan) {
@@ -339,10 +351,16 @@ public final class OfferPipeline {
         });
         cache.evict(OfferCacheKeys.of(replaced.get()));
         if (step != null) {
-            events.publish(new OfferEvents.OfferEvent(id.value(), "step", step.code(), saved.status().code(), Map.of()));
+            events.publishCommitted(new OfferEvents.OfferEvent(id.value(), "step", step.code(),
+                    saved.status().code(), Map.of()));
         }
         if (step == null || saved.status() != OfferStatus.PROCESSING) {
-            events.publish(new OfferEvents.OfferEvent(id.value(), "status", "", saved.status().code(), Map.of()));
+            events.publishCommitted(new OfferEvents.OfferEvent(id.value(), "status", "", saved.status().code(),
+                    Map.of()));
+        }
+        if (replaced.get().status() == OfferStatus.PROCESSING && saved.status() == OfferStatus.ESCALATED) {
+            // Committed: the offer is in the reviewers' queue now; tell them.
+            reviewers.escalationOpened(id, EscalationChannel.Kind.ESCALATION, saved.escalation().orElseThrow().reasons());
         }
     }
 

@@ -20,6 +20,7 @@ import com.jakebuysit.adapters.in.rest.errors.WebApplicationExceptionMapper;
 import com.jakebuysit.adapters.out.crypto.BcryptPasswordHasher;
 import com.jakebuysit.adapters.out.jwt.JwtAccessTokens;
 import com.jakebuysit.adapters.out.postgres.JdbiAuditLog;
+import com.jakebuysit.adapters.out.postgres.JdbiRulesConfig;
 import com.jakebuysit.adapters.out.postgres.JdbiTransactor;
 import com.jakebuysit.adapters.out.postgres.JdbiUsers;
 import com.jakebuysit.adapters.out.postgres.SlowQueryLogger;
@@ -154,11 +155,14 @@ public class JakeBuysItApplication extends Application<JakeBuysItConfiguration> 
                 config.getAuth().getAccessTokenLifetime().toJavaDuration());
         Core core = new Core(config, clock, environment.getObjectMapper(), jdbi, new JdbiTransactor(jdbi),
                 infrastructure, users, new JdbiAuditLog(jdbi, environment.getObjectMapper()), accessTokens,
-                new BcryptPasswordHasher(config.getAuth().getBcryptCost()));
+                new BcryptPasswordHasher(config.getAuth().getBcryptCost()), new JdbiRulesConfig(jdbi));
         registerAuthentication(core, environment);
+        RateLimitWiring.register(core, environment);
         AuthWiring.register(core, environment);
         UsersWiring.register(core, environment);
-        OffersWiring.register(core, jobs, environment);
+        OffersWiring.Parts offers = OffersWiring.register(core, jobs, environment);
+        ShipmentsWiring.register(offers.shipping(), offers.offers(), offers.store(), environment);
+        EscalationsWiring.register(core, offers, environment);
     }
 
     /** Bearer tokens on every resource that asks for {@code @Auth}; roles by {@code @RolesAllowed}. */

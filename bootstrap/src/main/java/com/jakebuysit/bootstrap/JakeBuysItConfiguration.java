@@ -3,10 +3,13 @@ package com.jakebuysit.bootstrap;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.jakebuysit.bootstrap.config.AuthConfig;
 import com.jakebuysit.bootstrap.config.EmbeddedDatabaseConfig;
+import com.jakebuysit.bootstrap.config.IdempotencyConfig;
 import com.jakebuysit.bootstrap.config.JobsConfig;
 import com.jakebuysit.bootstrap.config.MailConfig;
+import com.jakebuysit.bootstrap.config.NetworkConfig;
 import com.jakebuysit.bootstrap.config.ProvidersConfig;
 import com.jakebuysit.bootstrap.config.RedisConfig;
+import com.jakebuysit.bootstrap.config.ShippingConfig;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.util.Duration;
@@ -59,6 +62,21 @@ public class JakeBuysItConfiguration extends Configuration {
     @JsonProperty
     private MailConfig mail = new MailConfig();
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private ShippingConfig shipping = new ShippingConfig();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private IdempotencyConfig idempotency = new IdempotencyConfig();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private NetworkConfig network = new NetworkConfig();
+
     public DataSourceFactory getDatabase() {
         return database;
     }
@@ -93,5 +111,17 @@ public class JakeBuysItConfiguration extends Configuration {
 
     public MailConfig getMail() {
         return mail;
+    }
+
+    public ShippingConfig getShipping() {
+        return shipping;
+    }
+
+    public NetworkConfig getNetwork() {
+        return network;
+    }
+
+    public IdempotencyConfig getIdempotency() {
+        return idempotency;
     }
 }

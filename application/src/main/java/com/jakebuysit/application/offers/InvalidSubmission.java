@@ -1,6 +1,6 @@
 package com.jakebuysit.application.offers;
 
-/** A submission the API refuses as invalid input (422): photo count, missing description. */
+/** Input the API refuses as invalid (422), naming the field: photo count, missing description, payout method. */
 public final class InvalidSubmission extends RuntimeException {
 
     private final String field;

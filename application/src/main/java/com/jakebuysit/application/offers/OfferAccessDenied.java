@@ -6,4 +6,8 @@ public final class OfferAccessDenied extends RuntimeException {
     public OfferAccessDenied() {
         super("this offer belongs to another seller");
     }
+
+    public OfferAccessDenied(String message) {
+        super(message);
+    }
 }

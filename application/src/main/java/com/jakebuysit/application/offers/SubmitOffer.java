@@ -1,7 +1,9 @@
 package com.jakebuysit.application.offers;
 
 import com.jakebuysit.application.account.SecretTokens;
+import com.jakebuysit.application.limits.OfferAllowances;
 import com.jakebuysit.application.port.AuditLog;
+import com.jakebuysit.application.port.EscalationChannel;
 import com.jakebuysit.application.port.FraudChecks;
 import com.jakebuysit.application.port.JobScheduler;
 import com.jakebuysit.application.port.OfferEvents;
@@ -61,14 +63,16 @@ public final class SubmitOffer {
     private final OfferEvents events;
     private final OfferPipeline pipeline;
     private final JobScheduler jobs;
+    private final EscalationChannel reviewers;
     private final Clock clock;
     private final Duration checkAfter;
+    private final OfferAllowances allowances;
 
     /** @param checkAfter how long the pipeline may run before the durable job checks it finished */
     public SubmitOffer(Transactor transactor, Offers offers, OfferPhotos photos, Users users, FraudChecks fraudChecks,
                        AuditLog audit, PhotoInspector inspector, PhotoStore store, RulesConfig rules,
-                       OfferEvents events, OfferPipeline pipeline, JobScheduler jobs, Clock clock,
-                       Duration checkAfter) {
+                       OfferEvents events, OfferPipeline pipeline, JobScheduler jobs, EscalationChannel reviewers,
+                       Clock clock, Duration checkAfter, OfferAllowances allowances) {
         this.transactor = transactor;
         this.offers = offers;
         this.photos = photos;
@@ -81,8 +85,10 @@ public final class SubmitOffer {
         this.events = events;
         this.pipeline = pipeline;
         this.jobs = jobs;
+        this.reviewers = java.util.Objects.requireNonNull(reviewers, "reviewers");
         this.clock = clock;
         this.checkAfter = checkAfter;
+        this.allowances = java.util.Objects.requireNonNull(allowances, "allowances");
     }
 
     /**
@@ -101,7 +107,20 @@ public final class SubmitOffer {
     public record Result(OfferId id, OfferStatus status, String streamToken) {
     }
 
+    /** @throws com.jakebuysit.application.limits.RateLimited when the seller's offer allowance is spent */
     public Result submit(Command command) {
+        // Taken before any work, so concurrent submissions never pass it; a refused submission gives it back.
+        OfferAllowances.Taken allowance = allowances.take(command.seller(), command.clientIp(),
+                rules.current().rateLimits());
+        try {
+            return intake(command);
+        } catch (InvalidSubmission | PhotoInspector.PhotoRejected e) {
+            allowance.giveBack();
+            throw e;
+        }
+    }
+
+    private Result intake(Command command) {
         if (command.photos().isEmpty() || command.photos().size() > Submission.MAX_PHOTOS) {
             throw new InvalidSubmission("photos", "an offer needs 1 to " + Submission.MAX_PHOTOS + " photos");
         }
@@ -133,15 +152,31 @@ public final class SubmitOffer {
             }
             String streamToken = SecretTokens.newToken();
             Offer created = transactor.inTransaction(() -> create(command, id, stored, streamToken, now));
-            events.publish(new OfferEvents.OfferEvent(id.value(), "status", "", created.status().code(), Map.of()));
+            // Committed: undoing the intake for a lost event (Redis down) would delete a stored offer's photos.
+            events.publishCommitted(new OfferEvents.OfferEvent(id.value(), "status", "", created.status().code(),
+                    Map.of()));
             if (created.status() == OfferStatus.PROCESSING) {
                 jobs.ensurePipelineFinishes(id, checkAfter);
                 pipeline.startSoon(id);
+            }
+            if (created.status() == OfferStatus.ESCALATED) {
+                notifyReviewers(created);
             }
             return new Result(id, created.status(), streamToken);
         } catch (RuntimeException e) {
             keys.forEach(store::delete);
             throw e;
+        }
+    }
+
+    /** The offer is committed and in the reviewers' queue: a failed notification must not undo the intake. */
+    private void notifyReviewers(Offer escalated) {
+        try {
+            reviewers.escalationOpened(escalated.id(), EscalationChannel.Kind.ESCALATION,
+                    escalated.escalation().orElseThrow().reasons());
+        } catch (RuntimeException e) {
+            System.getLogger(SubmitOffer.class.getName()).log(System.Logger.Level.WARNING,
+                    "could not tell reviewers about escalated offer " + escalated.id(), e);
         }
     }
 

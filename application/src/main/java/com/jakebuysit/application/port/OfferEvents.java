@@ -14,6 +14,20 @@ public interface OfferEvents {
 
     void publish(OfferEvent event);
 
+    /**
+     * {@link #publish} for a change already committed: the change stands, so a lost event (Redis
+     * down) is logged rather than turned into an error for the caller. Nothing waits on it: a
+     * stream opened later starts from the offer as stored.
+     */
+    default void publishCommitted(OfferEvent event) {
+        try {
+            publish(event);
+        } catch (RuntimeException e) {
+            System.getLogger(OfferEvents.class.getName()).log(System.Logger.Level.WARNING,
+                    "could not publish the " + event.status() + " event of offer " + event.offerId(), e);
+        }
+    }
+
     /** Listens until the returned subscription is closed. */
     Subscription subscribe(UUID offerId, Consumer<OfferEvent> listener);
 

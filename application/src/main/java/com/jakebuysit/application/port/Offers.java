@@ -64,8 +64,20 @@ public interface Offers {
 
     int countCreatedFromIpSince(String ip, Instant since);
 
-    /** The total of offers accepted since {@code since}, for the daily spend cap. */
+    /**
+     * The total of offers accepted since {@code since}, for the daily spend cap. An acceptance held
+     * for review is not counted until a reviewer approves it (approval re-dates it).
+     */
     Money acceptedTotalSince(Instant since);
+
+    /**
+     * {@link #acceptedTotalSince} after taking a lock held until the transaction ends, so accepts
+     * check the cap one at a time and two cannot both fit under the day's last dollars.
+     */
+    Money lockDailySpend(Instant since);
+
+    /** Ready offers whose {@code expiresAt} is at or before {@code now}, earliest first. */
+    List<OfferId> readyExpiredBy(Instant now, int limit);
 
     record Origin(Optional<String> anonymousIp, Optional<String> streamTokenHash) {
     }

@@ -354,6 +354,16 @@ class FollowOfferTest {
         public Money acceptedTotalSince(Instant since) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public Money lockDailySpend(Instant since) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<OfferId> readyExpiredBy(Instant now, int limit) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     private static final class NoPhotos implements OfferPhotos {

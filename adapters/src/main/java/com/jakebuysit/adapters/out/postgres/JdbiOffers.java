@@ -57,6 +57,10 @@ import org.jdbi.v3.core.statement.StatementContext;
  */
 public final class JdbiOffers implements Offers {
 
+    /** The advisory lock that serializes daily-spend checks (an arbitrary constant: "JBISPEND"). */
+    static final long DAILY_SPEND_LOCK = 0x4A42_4953_5045_4E44L;
+
+
     private static final String COLUMNS = """
             id, user_id, status, status_reason, description, condition_hint, category_hint, photo_keys,
             category, subcategory, brand, model, condition, features, damage, ai_confidence,
@@ -313,12 +317,41 @@ public final class JdbiOffers implements Offers {
      */
     @Override
     public Money acceptedTotalSince(Instant since) {
-        BigDecimal total = jdbi.withHandle(handle -> handle.createQuery(
-                        "SELECT coalesce(sum(offer_amount), 0) FROM offers WHERE accepted_at >= :since")
+        // A held acceptance opens its escalation at the very instant it is accepted; approval
+        // re-dates accepted_at, so "escalated_at = accepted_at" is exactly "held, never approved".
+        BigDecimal total = jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT coalesce(sum(offer_amount), 0) FROM offers
+                         WHERE accepted_at >= :since
+                           AND escalated_at IS DISTINCT FROM accepted_at
+                        """)
                 .bind("since", at(since))
                 .mapTo(BigDecimal.class)
                 .one());
         return Money.usd(total);
+    }
+
+    @Override
+    public Money lockDailySpend(Instant since) {
+        jdbi.useHandle(handle -> handle.createQuery("SELECT 1 FROM pg_advisory_xact_lock(:key)")
+                .bind("key", DAILY_SPEND_LOCK)
+                .mapTo(Integer.class)
+                .one());
+        return acceptedTotalSince(since);
+    }
+
+    @Override
+    public List<OfferId> readyExpiredBy(Instant now, int limit) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                SELECT id FROM offers
+                 WHERE status = 'ready' AND expires_at <= :now
+                 ORDER BY expires_at, id
+                 LIMIT :limit
+                """)
+                .bind("now", at(now))
+                .bind("limit", limit)
+                .mapTo(UUID.class)
+                .map(OfferId::new)
+                .list());
     }
 
     // ---- writing --------------------------------------------------------------------------

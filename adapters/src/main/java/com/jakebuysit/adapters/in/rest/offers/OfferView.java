@@ -42,7 +42,8 @@ public record OfferView(
         String createdAt,
         String updatedAt,
         String acceptedAt,
-        BreakdownView breakdown) {
+        BreakdownView breakdown,
+        boolean heldForReview) {
 
     static final Duration URL_LIFETIME = Duration.ofMinutes(15);
 
@@ -89,7 +90,8 @@ public record OfferView(
                 offer.createdAt().toString(),
                 offer.updatedAt().toString(),
                 offer.acceptedAt().map(Instant::toString).orElse(null),
-                breakdown(details));
+                breakdown(details),
+                offer.isHeldForReview());
     }
 
     private static ItemView item(Item item) {

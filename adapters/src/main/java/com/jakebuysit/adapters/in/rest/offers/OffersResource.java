@@ -5,6 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.jakebuysit.adapters.in.rest.RequestIdFilter;
 import com.jakebuysit.adapters.in.rest.auth.AuthenticatedUser;
 import com.jakebuysit.adapters.in.rest.errors.ApiException;
+import com.jakebuysit.adapters.in.rest.shipments.ShipmentView;
+import com.jakebuysit.adapters.in.rest.IdempotentRequests;
+import com.jakebuysit.application.offers.AcceptOffer;
+import com.jakebuysit.application.offers.DeclineOffer;
+import com.jakebuysit.application.offers.DisputeOffer;
 import com.jakebuysit.application.offers.ListOwnOffers;
 import com.jakebuysit.application.offers.OfferCacheKeys;
 import com.jakebuysit.application.offers.SubmitOffer;
@@ -14,9 +19,11 @@ import com.jakebuysit.application.port.AuditLog;
 import com.jakebuysit.application.port.Cache;
 import com.jakebuysit.application.port.Page;
 import com.jakebuysit.application.port.PhotoStore;
+import com.jakebuysit.domain.Address;
 import com.jakebuysit.domain.Category;
 import com.jakebuysit.domain.Condition;
 import com.jakebuysit.domain.OfferId;
+import com.jakebuysit.domain.PayoutMethod;
 import com.jakebuysit.domain.offer.Offer;
 import com.jakebuysit.domain.offer.OfferStatus;
 import io.dropwizard.auth.Auth;
@@ -44,7 +51,10 @@ import java.util.Optional;
 import org.glassfish.jersey.media.multipart.FormDataBodyPart;
 import org.glassfish.jersey.media.multipart.FormDataParam;
 
-/** {@code /api/v1/offers}: a seller sends photos and hears Jake's offer; reads of one's own offers. */
+/**
+ * {@code /api/v1/offers}: a seller sends photos and hears Jake's offer, reads their own offers,
+ * and answers: accept (with an {@code Idempotency-Key}), decline, dispute.
+ */
 @Path("/api/v1/offers")
 @Produces(MediaType.APPLICATION_JSON)
 public final class OffersResource {
@@ -56,18 +66,37 @@ public final class OffersResource {
     private final SubmitOffer submit;
     private final ViewOffer view;
     private final ListOwnOffers list;
+    private final Answers answers;
     private final PhotoStore store;
     private final Cache cache;
     private final ObjectMapper json;
 
-    public OffersResource(SubmitOffer submit, ViewOffer view, ListOwnOffers list, PhotoStore store, Cache cache,
-                          ObjectMapper json) {
+    /** The seller's answers to an offer, and the Idempotency-Key handling that guards accept. */
+    public record Answers(AcceptOffer accept, DeclineOffer decline, DisputeOffer dispute,
+                          IdempotentRequests idempotency) {
+    }
+
+    public OffersResource(SubmitOffer submit, ViewOffer view, ListOwnOffers list, Answers answers, PhotoStore store,
+                          Cache cache, ObjectMapper json) {
         this.submit = submit;
         this.view = view;
         this.list = list;
+        this.answers = answers;
         this.store = store;
         this.cache = cache;
         this.json = json;
+    }
+
+    /** {@code POST /{id}/accept}: how to pay and where the label picks up from. */
+    public record AcceptRequest(String payoutMethod, AddressRequest address) {
+    }
+
+    public record AddressRequest(String name, String street1, String street2, String city, String state, String zip,
+                                 String country) {
+    }
+
+    /** {@code POST /{id}/decline} and {@code /dispute}. */
+    public record ReasonRequest(String reason) {
     }
 
     @POST
@@ -133,6 +162,74 @@ public final class OffersResource {
         return body;
     }
 
+    @POST
+    @Path("/{id}/accept")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response accept(@Auth AuthenticatedUser caller, @PathParam("id") String id,
+                           @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+                           @HeaderParam(STREAM_TOKEN_HEADER) String streamToken, AcceptRequest body,
+                           @Context HttpServletRequest request) {
+        OfferId offerId = offerId(id);
+        AuditLog.Actor actor = actor(Optional.of(caller), request);
+        return answers.idempotency().run(Optional.ofNullable(idempotencyKey), actor, "POST",
+                "/api/v1/offers/" + offerId + "/accept", body, () -> {
+                    if (body == null) {
+                        throw invalid("body", "a JSON body with payoutMethod and address is required");
+                    }
+                    PayoutMethod method = parse(body.payoutMethod(), "payoutMethod", PayoutMethod::fromCode)
+                            .orElseThrow(() -> invalid("payoutMethod",
+                                    "payoutMethod is required: stripe, paypal or jake_bucks"));
+                    AcceptOffer.Result result = answers.accept().accept(new AcceptOffer.Command(offerId, caller.id(),
+                            Optional.ofNullable(streamToken).filter(t -> !t.isBlank()), method,
+                            address(body.address()), actor));
+                    Map<String, Object> answer = new LinkedHashMap<>();
+                    answer.put("offer", OfferView.of(view.details(result.offer()), store));
+                    answer.put("shipment", result.shipment().map(shipment -> ShipmentView.of(shipment, store))
+                            .orElse(null));
+                    if (result.held()) {
+                        answer.put("heldForReview", true);
+                        answer.put("message", "Your acceptance is held for a quick review before we send your"
+                                + " prepaid label; you will see the label here and on the offer's stream once it"
+                                + " is approved.");
+                    }
+                    return Response.ok(answer).build();
+                });
+    }
+
+    @POST
+    @Path("/{id}/decline")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public OfferView decline(@Auth Optional<AuthenticatedUser> caller, @PathParam("id") String id,
+                             @HeaderParam(STREAM_TOKEN_HEADER) String streamToken, ReasonRequest body,
+                             @Context HttpServletRequest request) {
+        OfferId offerId = offerId(id);
+        // The seller's answer: an account acts as itself (never as staff); an anonymous seller shows the stream token.
+        Viewer seller = new Viewer(caller.map(AuthenticatedUser::id), false,
+                Optional.ofNullable(streamToken).filter(t -> !t.isBlank()));
+        if (seller.user().isEmpty() && seller.streamToken().isEmpty()) {
+            throw new ApiException(401, "UNAUTHORIZED", "A bearer token or the offer's stream token is required");
+        }
+        Optional<String> reason = Optional.ofNullable(body).map(ReasonRequest::reason).map(String::strip)
+                .filter(r -> !r.isEmpty());
+        if (reason.isPresent() && reason.get().length() > 500) {
+            throw invalid("reason", "the reason must be at most 500 characters");
+        }
+        Offer declined = answers.decline().decline(new DeclineOffer.Command(offerId, seller, reason,
+                actor(caller, request)));
+        return OfferView.of(view.details(declined), store);
+    }
+
+    @POST
+    @Path("/{id}/dispute")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public OfferView dispute(@Auth AuthenticatedUser caller, @PathParam("id") String id, ReasonRequest body,
+                             @Context HttpServletRequest request) {
+        OfferId offerId = offerId(id);
+        Offer disputed = answers.dispute().dispute(new DisputeOffer.Command(offerId, caller.id(),
+                body == null ? null : body.reason(), actor(Optional.of(caller), request)));
+        return OfferView.of(view.details(disputed), store);
+    }
+
     static Viewer viewer(Optional<AuthenticatedUser> caller, String streamToken) {
         if (caller.isPresent()) {
             return new Viewer(Optional.of(caller.get().id()), caller.get().isStaff(), Optional.ofNullable(streamToken));
@@ -169,6 +266,19 @@ public final class OffersResource {
             return content;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Address address(AddressRequest address) {
+        if (address == null) {
+            throw invalid("address", "address is required: name, street1, street2?, city, state, zip, country");
+        }
+        try {
+            return new Address(address.name(), address.street1(),
+                    Optional.ofNullable(address.street2()).filter(s -> !s.isBlank()), address.city(),
+                    address.state(), address.zip(), address.country());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw invalid("address", e.getMessage());
         }
     }
 

@@ -55,7 +55,9 @@ public final class InMemoryRateLimiter implements RateLimiter {
             return existing;
         });
         long remaining = Math.max(0, limit - current.granted());
-        Duration retryAfter = allowed[0] ? Duration.ZERO : Duration.ofMillis(current.endsAtMillis() - now);
+        // A racing caller may have opened the window at a later "now" than ours: never more than one window.
+        Duration retryAfter = allowed[0] ? Duration.ZERO
+                : Duration.ofMillis(Math.min(window.toMillis(), current.endsAtMillis() - now));
         return new Decision(allowed[0], remaining, retryAfter);
     }
 

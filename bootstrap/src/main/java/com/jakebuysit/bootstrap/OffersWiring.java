@@ -83,9 +83,9 @@ final class OffersWiring {
                 rules, core.infrastructure().offerEvents(), pipeline, pipelineJobs, reviewers,
                 core.clock(), config.getJobs().getPipelineCheckAfter().toJavaDuration(),
                 RateLimitWiring.offerAllowances(core, environment));
-        ViewOffer view = new ViewOffer(offers, photos);
         // One carrier for the whole application: the local one voids only labels it issued itself.
         ShipmentsWiring.Shipping shipping = ShipmentsWiring.build(core, store);
+        ViewOffer view = new ViewOffer(offers, photos, shipping.shipments());
         IdempotencyWiring.Idempotency idempotency = IdempotencyWiring.build(core, environment);
         OffersResource.Answers answers = new OffersResource.Answers(
                 new AcceptOffer(core.transactor(), offers, core.users(), fraudChecks, rules, shipping.issuer(),

@@ -117,6 +117,9 @@ class OfferActionsApiTest {
         assertThat(label.headers().firstValue("Content-Type").orElse("")).matches("application/pdf|image/png");
 
         assertThat(shipmentsOf(offer.id())).isEqualTo(1);
+        // The offer leads back to its shipment, for a seller who lost the accept answer.
+        JsonNode reread = HttpCalls.body(send("GET", "/api/v1/offers/" + offer.id(), seller, "", Map.of()));
+        assertThat(reread.path("shipmentId").asText()).isEqualTo(shipment.path("id").asText());
         Map<String, Object> audit = DB.jdbi().withHandle(h -> h.createQuery("""
                         SELECT actor_id::text AS actor, host(ip) AS ip, user_agent AS ua, request_id AS rid,
                                before->>'status' AS before, after->>'status' AS after

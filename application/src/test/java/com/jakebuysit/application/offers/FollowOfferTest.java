@@ -50,7 +50,7 @@ class FollowOfferTest {
     private final MemoryOffers offers = new MemoryOffers();
     private final MemoryEvents events = new MemoryEvents();
     private final RecordingSink sink = new RecordingSink();
-    private final FollowOffer follow = new FollowOffer(new ViewOffer(offers, new NoPhotos()), events, clock);
+    private final FollowOffer follow = new FollowOffer(new ViewOffer(offers, new NoPhotos(), new NoShipments()), events, clock);
     private final Viewer owner = Viewer.account(SELLER, false);
 
     @Test
@@ -362,6 +362,39 @@ class FollowOfferTest {
 
         @Override
         public List<OfferId> readyExpiredBy(Instant now, int limit) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    /** The offers followed here are never accepted, so a shipment is never looked up. */
+    private static final class NoShipments implements com.jakebuysit.application.port.Shipments {
+        @Override
+        public void insert(com.jakebuysit.domain.shipping.Shipment shipment) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<com.jakebuysit.domain.shipping.Shipment> byId(com.jakebuysit.domain.ShipmentId id) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<com.jakebuysit.domain.shipping.Shipment> byOfferId(OfferId offerId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<com.jakebuysit.domain.shipping.Shipment> byTrackingNumber(String trackingNumber) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public com.jakebuysit.domain.shipping.Shipment update(com.jakebuysit.domain.shipping.Shipment shipment) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<com.jakebuysit.domain.shipping.Shipment> unscannedBefore(Instant shipBy, int limit) {
             throw new UnsupportedOperationException();
         }
     }

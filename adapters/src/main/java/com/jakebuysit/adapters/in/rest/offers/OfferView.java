@@ -43,7 +43,8 @@ public record OfferView(
         String updatedAt,
         String acceptedAt,
         BreakdownView breakdown,
-        boolean heldForReview) {
+        boolean heldForReview,
+        String shipmentId) {
 
     static final Duration URL_LIFETIME = Duration.ofMinutes(15);
 
@@ -91,7 +92,8 @@ public record OfferView(
                 offer.updatedAt().toString(),
                 offer.acceptedAt().map(Instant::toString).orElse(null),
                 breakdown(details),
-                offer.isHeldForReview());
+                offer.isHeldForReview(),
+                details.shipment().map(Object::toString).orElse(null));
     }
 
     private static ItemView item(Item item) {

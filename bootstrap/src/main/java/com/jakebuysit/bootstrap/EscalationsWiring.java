@@ -44,6 +44,7 @@ final class EscalationsWiring {
         ResolveEscalation resolve = new ResolveEscalation(core.transactor(), offers.offers(), offers.rules(),
                 offers.shipping().issuer(), core.auditLog(), core.infrastructure().offerEvents(), voice, core.clock());
         ListEscalations list = new ListEscalations(queue, offers.offers(), offers.photos(), core.users());
-        environment.jersey().register(new AdminEscalationsResource(list, resolve, offers.view(), offers.store()));
+        environment.jersey().register(new AdminEscalationsResource(list, resolve, offers.view(), offers.store(),
+                offers.idempotency()));
     }
 }

@@ -2,6 +2,7 @@ package com.jakebuysit.bootstrap;
 
 import com.jakebuysit.adapters.in.jobs.JobRunrServer;
 import com.jakebuysit.adapters.in.jobs.OfferLifecycleJobs;
+import com.jakebuysit.adapters.in.rest.IdempotentRequests;
 import com.jakebuysit.adapters.in.jobs.PipelineJobs;
 import com.jakebuysit.adapters.in.jobs.ThreadPoolBackgroundWork;
 import com.jakebuysit.adapters.in.rest.errors.OfferExceptionMappers;
@@ -41,7 +42,7 @@ final class OffersWiring {
     /** What this wiring built that later wirings share: one photo store, one pipeline, one background pool. */
     record Parts(Offers offers, OfferPhotos photos, PhotoStore store, RulesConfig rules, OfferPipeline pipeline,
                  BackgroundWork background, ViewOffer view, EscalationChannel reviewers,
-                 ShipmentsWiring.Shipping shipping) {
+                 ShipmentsWiring.Shipping shipping, IdempotentRequests idempotency) {
     }
 
     static Parts register(Core core, JobRunrServer jobs, Environment environment) {
@@ -103,7 +104,8 @@ final class OffersWiring {
         environment.jersey().register(new OfferExceptionMappers.OfferNotFoundMapper());
         environment.jersey().register(new OfferExceptionMappers.OfferAccessDeniedMapper());
         OfferStreamWiring.register(environment, view, core.infrastructure().offerEvents(), store, core.accessTokens(), core.users(), core.clock());
-        return new Parts(offers, photos, store, rules, pipeline, background, view, reviewers, shipping);
+        return new Parts(offers, photos, store, rules, pipeline, background, view, reviewers, shipping,
+                idempotency.requests());
     }
 
     /** Expiry of unanswered offers, voiding of unscanned labels, pruning of old Idempotency-Keys. */

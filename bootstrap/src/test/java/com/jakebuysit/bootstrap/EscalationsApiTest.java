@@ -342,6 +342,34 @@ class EscalationsApiTest {
     }
 
     @Test
+    void aRetriedApprovalWithItsIdempotencyKeyReplaysTheAnswerAndBuysNoSecondLabel() throws Exception {
+        Offer held = held(seller(50));
+        String reviewerToken = token(reviewer());
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + APP.getLocalPort() + "/api/v1/admin/escalations/"
+                                + held.id() + "/resolve"))
+                .header("Authorization", "Bearer " + reviewerToken)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", "approve-" + held.id())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(approve("checked twice")))
+                .build();
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+
+        HttpResponse<String> first = client.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> retried = client.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(retried.statusCode()).isEqualTo(200);
+        assertThat(retried.body()).isEqualTo(first.body());
+        assertThat(retried.headers().firstValue("Idempotent-Replayed")).contains("true");
+        int labels = DB.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM shipments WHERE offer_id = :id")
+                .bind("id", held.id().value()).mapTo(Integer.class).one());
+        assertThat(labels).isEqualTo(1);
+        // Without the key, the same decision again is refused: the item was decided.
+        assertError(resolve(held.id().toString(), reviewerToken, approve("checked twice")), 409, "NOT_IN_REVIEW");
+    }
+
+    @Test
     void rejectingAHeldAcceptanceCancelsItWithoutALabel() {
         Offer held = held(seller(50));
 

@@ -1,9 +1,11 @@
 package com.jakebuysit.adapters.in.rest.admin;
 
+import com.jakebuysit.adapters.in.rest.IdempotentRequests;
 import com.jakebuysit.adapters.in.rest.RequestIdFilter;
 import com.jakebuysit.adapters.in.rest.auth.AuthenticatedUser;
 import com.jakebuysit.adapters.in.rest.errors.ApiException;
 import com.jakebuysit.adapters.in.rest.offers.OfferView;
+import com.jakebuysit.adapters.in.rest.shipments.ShipmentView;
 import com.jakebuysit.application.escalations.ListEscalations;
 import com.jakebuysit.application.escalations.ResolveEscalation;
 import com.jakebuysit.application.offers.ViewOffer;
@@ -16,6 +18,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,6 +26,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -40,13 +44,15 @@ public final class AdminEscalationsResource {
     private final ResolveEscalation resolve;
     private final ViewOffer view;
     private final PhotoStore store;
+    private final IdempotentRequests idempotency;
 
     public AdminEscalationsResource(ListEscalations list, ResolveEscalation resolve, ViewOffer view,
-                                    PhotoStore store) {
+                                    PhotoStore store, IdempotentRequests idempotency) {
         this.list = list;
         this.resolve = resolve;
         this.view = view;
         this.store = store;
+        this.idempotency = idempotency;
     }
 
     /** {@code amount} is money on the wire ("123.45"), only with {@code custom_price}. */
@@ -67,28 +73,28 @@ public final class AdminEscalationsResource {
     @POST
     @Path("/{offerId}/resolve")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, Object> resolve(@Auth AuthenticatedUser reviewer, @PathParam("offerId") String offerId,
-                                       ResolveRequest request, @Context HttpServletRequest http) {
-        if (request == null) {
-            throw new ApiException(422, "VALIDATION_FAILED", "a JSON body {action, amount?, notes} is required",
-                    Map.of("field", "action"), Map.of());
-        }
+    public Response resolve(@Auth AuthenticatedUser reviewer, @PathParam("offerId") String offerId,
+                            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, ResolveRequest request,
+                            @Context HttpServletRequest http) {
         OfferId id = offerId(offerId);
-        ResolveEscalation.Result result = resolve.resolve(ResolveEscalation.Command.of(id, request.action(),
-                request.amount(), request.notes(), reviewer.id(), actor(reviewer, http)));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("offer", OfferView.of(view.details(result.offer()), store));
-        body.put("kind", result.kind().code());
-        body.put("shipment", result.shipment().map(shipment -> {
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("id", shipment.id().toString());
-            s.put("carrier", shipment.carrier());
-            s.put("service", shipment.service());
-            s.put("trackingNumber", shipment.trackingNumber());
-            s.put("status", shipment.status().code());
-            return s;
-        }).orElse(null));
-        return body;
+        AuditLog.Actor actor = actor(reviewer, http);
+        // Approving a held acceptance buys a label: a retried decision replays its answer instead of a 409.
+        return idempotency.run(Optional.ofNullable(idempotencyKey), actor, "POST",
+                "/api/v1/admin/escalations/" + id + "/resolve", request, () -> {
+                    if (request == null) {
+                        throw new ApiException(422, "VALIDATION_FAILED",
+                                "a JSON body {action, amount?, notes} is required", Map.of("field", "action"),
+                                Map.of());
+                    }
+                    ResolveEscalation.Result result = resolve.resolve(ResolveEscalation.Command.of(id,
+                            request.action(), request.amount(), request.notes(), reviewer.id(), actor));
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("offer", OfferView.of(view.details(result.offer()), store));
+                    body.put("kind", result.kind().code());
+                    body.put("shipment", result.shipment().map(shipment -> ShipmentView.of(shipment, store))
+                            .orElse(null));
+                    return Response.ok(body).build();
+                });
     }
 
     private static Integer limit(String raw) {

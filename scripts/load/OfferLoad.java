@@ -240,13 +240,16 @@ public final class OfferLoad {
     static final class Account {
         final String email;
         final String password;
+        /** The client address this seller registers from (X-Forwarded-For; see registerOne). */
+        final String address;
         volatile String accessToken;
         volatile String refreshToken;
         volatile long tokenNanos;
 
-        Account(String email, String password) {
+        Account(String email, String password, int index) {
             this.email = email;
             this.password = password;
+            this.address = "10." + ((index >> 16) & 255) + "." + ((index >> 8) & 255) + "." + (index & 255);
         }
     }
 
@@ -659,7 +662,7 @@ public final class OfferLoad {
         AtomicInteger registered = new AtomicInteger();
         for (int i = 0; i < count; i++) {
             String password = "Load-" + Long.toString(Math.abs(random.nextLong()), 36) + "-Zq9";
-            Account account = new Account("load-" + run + "-" + i + "@example.com", password);
+            Account account = new Account("load-" + run + "-" + i + "@example.com", password, i);
             String name = "Load Seller " + i;
             futures.add(pool.submit(() -> {
                 registerOne(account, name);
@@ -686,9 +689,13 @@ public final class OfferLoad {
     private void registerOne(Account account, String name) throws Exception {
         String body = "{\"email\":\"" + account.email + "\",\"password\":\"" + account.password + "\",\"name\":\""
                 + name + "\"}";
+        // Sellers sign up from their own addresses, not all from this one: a server started with
+        // TRUSTED_PROXIES=127.0.0.1/32 counts each registration against its seller's address, as
+        // behind a load balancer (any other server ignores the header and counts them all here).
         HttpRequest request = HttpRequest.newBuilder(config.base().resolve("/api/v1/auth/register"))
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
+                .header("X-Forwarded-For", account.address)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         for (int attempt = 1; ; attempt++) {
             HttpResponse<String> response;

@@ -2,11 +2,11 @@ package com.jakebuysit.adapters.in.rest.offers;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.jakebuysit.adapters.in.rest.IdempotentRequests;
 import com.jakebuysit.adapters.in.rest.RequestIdFilter;
 import com.jakebuysit.adapters.in.rest.auth.AuthenticatedUser;
 import com.jakebuysit.adapters.in.rest.errors.ApiException;
 import com.jakebuysit.adapters.in.rest.shipments.ShipmentView;
-import com.jakebuysit.adapters.in.rest.IdempotentRequests;
 import com.jakebuysit.application.offers.AcceptOffer;
 import com.jakebuysit.application.offers.DeclineOffer;
 import com.jakebuysit.application.offers.DisputeOffer;
@@ -189,8 +189,7 @@ public final class OffersResource {
                     if (result.held()) {
                         answer.put("heldForReview", true);
                         answer.put("message", "Your acceptance is held for a quick review before we send your"
-                                + " prepaid label; you will see the label here and on the offer's stream once it"
-                                + " is approved.");
+                                + " prepaid label; once it is approved, your offer shows its shipment and label.");
                     }
                     return Response.ok(answer).build();
                 });

@@ -20,6 +20,7 @@ import com.jakebuysit.application.offers.AcceptOffer;
 import com.jakebuysit.application.offers.ExpireOffers;
 import com.jakebuysit.application.offers.LapseUnshippedOffers;
 import com.jakebuysit.application.port.AuditLog.Actor;
+import com.jakebuysit.application.port.Carrier;
 import com.jakebuysit.application.port.CarrierRefused;
 import com.jakebuysit.application.port.OfferEvents;
 import com.jakebuysit.application.port.Offers;
@@ -54,6 +55,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,6 +80,9 @@ class OfferLifecycleUseCasesTest {
     private static JdbiOffers offers;
     private static JdbiShipments shipments;
     private static LocalCarrier carrier;
+    /** The local carrier, counted: how many labels were bought and how many given back. */
+    private static final AtomicInteger PURCHASED = new AtomicInteger();
+    private static final AtomicInteger VOIDED = new AtomicInteger();
     private static AccountFixtures accounts;
     private static AcceptOffer accept;
     private static ExpireOffers expire;
@@ -98,7 +103,21 @@ class OfferLifecycleUseCasesTest {
         JdbiRulesConfig rules = new JdbiRulesConfig(db.jdbi());
         LocalDiskPhotoStore store = new LocalDiskPhotoStore(photos, "0123456789abcdef0123456789abcdef"
                 .getBytes(StandardCharsets.UTF_8), URI.create("http://localhost:8080"), clock);
-        ShipmentIssuer issuer = new ShipmentIssuer(carrier, store, shipments, audit,
+        Carrier counted = new Carrier() {
+            @Override
+            public Label purchaseLabel(LabelRequest request) {
+                Label label = carrier.purchaseLabel(request);
+                PURCHASED.incrementAndGet();
+                return label;
+            }
+
+            @Override
+            public void voidLabel(String carrierShipmentId) {
+                carrier.voidLabel(carrierShipmentId);
+                VOIDED.incrementAndGet();
+            }
+        };
+        ShipmentIssuer issuer = new ShipmentIssuer(counted, store, shipments, audit,
                 new Address("JakeBuysIt Warehouse", "100 Dock Rd", "Reno", "NV", "89502", "US"), clock);
         InMemoryOfferEvents delivered = new InMemoryOfferEvents();
         OfferEvents events = new OfferEvents() {
@@ -129,6 +148,8 @@ class OfferLifecycleUseCasesTest {
         // Each test starts on its own day, so the day's spend is the test's alone.
         clock.set(clock.instant().plus(Duration.ofDays(40)));
         EVENTS.clear();
+        PURCHASED.set(0);
+        VOIDED.set(0);
     }
 
     @Test
@@ -157,6 +178,9 @@ class OfferLifecycleUseCasesTest {
                 .bind("id", bigger.id().value()).mapTo(String.class).one());
         assertThat(verdict).isEqualTo("escalate");
         assertThat(EVENTS).extracting(OfferEvents.OfferEvent::offerId).contains(bigger.id().value());
+        // The held acceptance's label was bought before the cap check and given back after it.
+        assertThat(PURCHASED.get()).isEqualTo(2);
+        assertThat(VOIDED.get()).isEqualTo(1);
     }
 
     @Test
@@ -194,6 +218,8 @@ class OfferLifecycleUseCasesTest {
                 + " ON o.id = s.offer_id WHERE o.accepted_at >= :since").bind("since", startOfDay())
                 .mapTo(Integer.class).one());
         assertThat(labels).isEqualTo(14);
+        assertThat(PURCHASED.get()).as("every accept bought its label before the cap check").isEqualTo(24);
+        assertThat(VOIDED.get()).as("and the held ones gave theirs back").isEqualTo(10);
     }
 
     @Test

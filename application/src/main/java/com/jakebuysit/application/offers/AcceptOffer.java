@@ -40,7 +40,8 @@ import java.util.Optional;
  *
  * <p>An acceptance that would pass the daily spend cap is held for a reviewer (accepted, with an
  * open escalation, no label yet), never silently refused. The cap is checked under a lock that
- * serializes accepts, so two accepts cannot both fit under the last dollars of the day.
+ * serializes the cap checks, so two accepts cannot both fit under the last dollars of the day;
+ * the label is bought before that lock, so no accept waits on another's carrier call.
  */
 public final class AcceptOffer {
 
@@ -101,15 +102,13 @@ public final class AcceptOffer {
      * @throws com.jakebuysit.domain.offer.OfferExpired at or after {@code expiresAt} (409)
      */
     public Result accept(Command command) {
-        Shipment[] bought = new Shipment[1];
+        Labels labels = new Labels();
         Result result;
         try {
-            result = transactor.inTransaction(() -> acceptLocked(command, bought));
+            result = transactor.inTransaction(() -> acceptLocked(command, labels));
         } catch (RuntimeException | Error e) {
-            // The label was bought but the acceptance did not commit: take the label back.
-            if (bought[0] != null) {
-                issuer.discard(bought[0]);
-            }
+            // A label was bought but the acceptance did not commit: take it back.
+            labels.takeBack();
             throw e;
         }
         events.publishCommitted(new OfferEvents.OfferEvent(command.offer().value(), "status", "",
@@ -121,7 +120,7 @@ public final class AcceptOffer {
         return result;
     }
 
-    private Result acceptLocked(Command command, Shipment[] bought) {
+    private Result acceptLocked(Command command, Labels labels) {
         Offer offer = offers.lockById(command.offer()).orElseThrow(() -> new OfferNotFound(command.offer()));
         requireMayAccept(offer, command);
         User seller = users.byId(command.seller()).orElseThrow(OfferAccessDenied::new);
@@ -129,8 +128,12 @@ public final class AcceptOffer {
 
         Offer claimed = offer.claim(command.seller(), clock);
         PricingRules pricing = rules.current().pricingRules();
-        // Checked before the spend lock so a refused accept does not queue behind the others.
-        claimed.accept(command.payoutMethod(), command.address(), clock);
+        Offer accepted = claimed.accept(command.payoutMethod(), command.address(), clock);
+        // Bought before the spend lock, under this offer's row lock only: accepts of different offers
+        // wait for each other's cap check, never for each other's carrier call. An acceptance that
+        // turns out to be over the cap gives its label back.
+        labels.purchased = issuer.purchase(accepted, command.address());
+
         Money amount = claimed.quote().map(Quote::amount).orElseThrow();
         Instant startOfDay = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC)
                 .toInstant();
@@ -138,7 +141,6 @@ public final class AcceptOffer {
         Assessment cap = DailySpendRule.assess(spentToday, amount, pricing);
 
         List<String> heldBecause = List.of();
-        Offer accepted;
         if (cap.verdict() == Verdict.ESCALATE) {
             heldBecause = cap.reasons().stream().map(r -> r.rule() + ": " + r.message()).toList();
             accepted = claimed.acceptHeld(command.payoutMethod(), command.address(), heldBecause, clock);
@@ -147,8 +149,6 @@ public final class AcceptOffer {
             facts.put("spentToday", spentToday.toWire());
             facts.put("cap", pricing.dailySpendCapMoney().toWire());
             fraudChecks.record(Optional.of(offer.id()), Optional.of(command.seller()), "accept", cap, facts);
-        } else {
-            accepted = claimed.accept(command.payoutMethod(), command.address(), clock);
         }
         Offer saved = offers.update(accepted);
 
@@ -159,12 +159,33 @@ public final class AcceptOffer {
                 saved.isHeldForReview() ? "offer.accept_held" : "offer.accepted", command.actor(),
                 Map.copyOf(OfferTransition.between(offer, saved).before()), after));
 
-        Optional<Shipment> shipment = Optional.empty();
-        if (!saved.isHeldForReview()) {
-            bought[0] = issuer.issue(saved, command.address(), saved.shipBy(pricing).orElseThrow(), command.actor());
-            shipment = Optional.of(bought[0]);
+        if (saved.isHeldForReview()) {
+            labels.takeBack();
+            return new Result(saved, Optional.empty(), heldBecause);
         }
-        return new Result(saved, shipment, heldBecause);
+        ShipmentIssuer.Purchased purchased = labels.purchased;
+        labels.purchased = null;
+        // record() takes the label back itself if storing it fails.
+        labels.recorded = issuer.record(purchased, command.address(), saved.shipBy(pricing).orElseThrow(),
+                command.actor());
+        return new Result(saved, Optional.of(labels.recorded), heldBecause);
+    }
+
+    /** The label of one accept while its transaction is open, so a rollback can take it back. */
+    private final class Labels {
+        private ShipmentIssuer.Purchased purchased;
+        private Shipment recorded;
+
+        void takeBack() {
+            if (purchased != null) {
+                issuer.discard(purchased);
+                purchased = null;
+            }
+            if (recorded != null) {
+                issuer.discard(recorded);
+                recorded = null;
+            }
+        }
     }
 
     private void requireMayAccept(Offer offer, Command command) {

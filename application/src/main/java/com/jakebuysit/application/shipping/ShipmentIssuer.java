@@ -68,18 +68,52 @@ public final class ShipmentIssuer {
      * @throws com.jakebuysit.application.port.DuplicateShipment the offer already has a shipment (label voided)
      */
     public Shipment issue(Offer acceptedOffer, Address from, Instant shipBy, AuditLog.Actor actor) {
+        return record(purchase(acceptedOffer, from), from, shipBy, actor);
+    }
+
+    /** A label bought from the carrier and not yet stored: {@link #record} it, or {@link #discard(Purchased)} it. */
+    public record Purchased(OfferId offer, Carrier.Label label) {
+        public Purchased {
+            Objects.requireNonNull(offer, "offer");
+            Objects.requireNonNull(label, "label");
+        }
+    }
+
+    /**
+     * The first half of {@link #issue}: buys the label and stores nothing, so a caller can buy it
+     * before taking a lock it does not want to hold across a carrier call.
+     *
+     * @throws IllegalArgumentException when the offer is not accepted
+     * @throws com.jakebuysit.application.port.AddressRejected the carrier refused the address (nothing bought)
+     * @throws com.jakebuysit.application.port.CarrierUnavailable the carrier did not answer (nothing bought)
+     */
+    public Purchased purchase(Offer acceptedOffer, Address from) {
         Objects.requireNonNull(acceptedOffer, "acceptedOffer");
         Objects.requireNonNull(from, "from");
-        Objects.requireNonNull(shipBy, "shipBy");
-        Objects.requireNonNull(actor, "actor");
         if (acceptedOffer.status() != OfferStatus.ACCEPTED) {
             throw new IllegalArgumentException("a label is only bought for an accepted offer, this one is "
                     + acceptedOffer.status().code());
         }
         OfferId offerId = acceptedOffer.id();
         Money declared = acceptedOffer.payableAmount().orElse(Money.ZERO);
-        Carrier.Label label = carrier.purchaseLabel(
-                new Carrier.LabelRequest(offerId, from, warehouse, declared, offerId.toString()));
+        return new Purchased(offerId, carrier.purchaseLabel(
+                new Carrier.LabelRequest(offerId, from, warehouse, declared, offerId.toString())));
+    }
+
+    /**
+     * The second half of {@link #issue}: stores the label's document, inserts the shipment
+     * ({@code label_created}) and audits it; if any of that fails the label is voided and its
+     * document deleted before the failure is rethrown.
+     *
+     * @throws com.jakebuysit.application.port.DuplicateShipment the offer already has a shipment (label voided)
+     */
+    public Shipment record(Purchased purchased, Address from, Instant shipBy, AuditLog.Actor actor) {
+        Objects.requireNonNull(purchased, "purchased");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(shipBy, "shipBy");
+        Objects.requireNonNull(actor, "actor");
+        Carrier.Label label = purchased.label();
+        OfferId offerId = purchased.offer();
         String key = null;
         try {
             key = labelKey(offerId, label.trackingNumber(), label.contentType());
@@ -132,6 +166,11 @@ public final class ShipmentIssuer {
      */
     public void discard(Shipment issued) {
         compensate(issued.carrierShipmentId(), issued.labelKey(), null);
+    }
+
+    /** Takes back a label bought but never recorded (nothing was stored for it). Never throws. */
+    public void discard(Purchased purchased) {
+        compensate(purchased.label().carrierShipmentId(), null, null);
     }
 
     /** Where a label document lives in the photo store: {@code labels/<offerId>/<tracking>.<pdf|png>}. */

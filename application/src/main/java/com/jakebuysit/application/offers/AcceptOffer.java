@@ -152,12 +152,13 @@ public final class AcceptOffer {
         }
         Offer saved = offers.update(accepted);
 
-        Map<String, Object> after = new LinkedHashMap<>(OfferTransition.between(offer, saved).after());
+        OfferTransition change = OfferTransition.between(offer, saved);
+        Map<String, Object> after = new LinkedHashMap<>(change.after());
         after.put("payoutMethod", command.payoutMethod().code());
         after.put("heldForReview", saved.isHeldForReview());
         audit.record(new AuditLog.AuditEntry("offer", offer.id().toString(),
                 saved.isHeldForReview() ? "offer.accept_held" : "offer.accepted", command.actor(),
-                Map.copyOf(OfferTransition.between(offer, saved).before()), after));
+                Map.copyOf(change.before()), after));
 
         if (saved.isHeldForReview()) {
             labels.takeBack();

@@ -142,26 +142,17 @@ public final class ResolveEscalation {
      *     custom price for a held acceptance, approving with no proposed price): 409
      */
     public Result resolve(Command command) {
-        Shipment[] bought = new Shipment[1];
-        Result result;
-        try {
-            result = transactor.inTransaction(() -> resolveLocked(command, bought));
-        } catch (RuntimeException | Error e) {
-            // The label was bought but the approval did not commit: take the label back.
-            if (bought[0] != null) {
-                issuer.discard(bought[0]);
-            }
-            throw e;
-        }
+        Result result = issuer.inTransaction(transactor, labels -> resolveLocked(command, labels));
         Offer saved = result.offer();
-        events.publishCommitted(new OfferEvents.OfferEvent(saved.id().value(), "status", "", saved.status().code(), Map.of()));
+        events.publishCommitted(new OfferEvents.OfferEvent(saved.id().value(), "status", "", saved.status().code(),
+                Map.of()));
         if (result.kind() == EscalationChannel.Kind.ESCALATION && saved.status() == OfferStatus.READY) {
             voice.speakSoon(saved);
         }
         return result;
     }
 
-    private Result resolveLocked(Command command, Shipment[] bought) {
+    private Result resolveLocked(Command command, ShipmentIssuer.Labels labels) {
         Offer before = offers.lockById(command.offer()).orElseThrow(() -> new OfferNotFound(command.offer()));
         EscalationChannel.Kind kind = ReviewItem.kindOf(before).orElseThrow(() -> new DomainException("NOT_IN_REVIEW",
                 "offer " + before.id() + " is " + before.status().code() + " and waits for no reviewer's decision"));
@@ -182,9 +173,8 @@ public final class ResolveEscalation {
         Optional<Shipment> shipment = Optional.empty();
         if (kind == EscalationChannel.Kind.HELD_ACCEPTANCE && saved.status() == OfferStatus.ACCEPTED) {
             // Approved: the price lock starts now, and with it the label the held acceptance went without.
-            bought[0] = issuer.issue(saved, saved.acceptance().orElseThrow().address(),
-                    saved.shipBy(pricing).orElseThrow(), command.actor());
-            shipment = Optional.of(bought[0]);
+            shipment = Optional.of(labels.issue(saved, saved.acceptance().orElseThrow().address(),
+                    saved.shipBy(pricing).orElseThrow(), command.actor()));
         }
         return new Result(saved, kind, shipment);
     }

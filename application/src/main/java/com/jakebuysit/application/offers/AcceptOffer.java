@@ -102,15 +102,7 @@ public final class AcceptOffer {
      * @throws com.jakebuysit.domain.offer.OfferExpired at or after {@code expiresAt} (409)
      */
     public Result accept(Command command) {
-        Labels labels = new Labels();
-        Result result;
-        try {
-            result = transactor.inTransaction(() -> acceptLocked(command, labels));
-        } catch (RuntimeException | Error e) {
-            // A label was bought but the acceptance did not commit: take it back.
-            labels.takeBack();
-            throw e;
-        }
+        Result result = issuer.inTransaction(transactor, labels -> acceptLocked(command, labels));
         events.publishCommitted(new OfferEvents.OfferEvent(command.offer().value(), "status", "",
                 result.offer().status().code(), Map.of()));
         if (result.held()) {
@@ -120,7 +112,7 @@ public final class AcceptOffer {
         return result;
     }
 
-    private Result acceptLocked(Command command, Labels labels) {
+    private Result acceptLocked(Command command, ShipmentIssuer.Labels labels) {
         Offer offer = offers.lockById(command.offer()).orElseThrow(() -> new OfferNotFound(command.offer()));
         requireMayAccept(offer, command);
         User seller = users.byId(command.seller()).orElseThrow(OfferAccessDenied::new);
@@ -132,7 +124,7 @@ public final class AcceptOffer {
         // Bought before the spend lock, under this offer's row lock only: accepts of different offers
         // wait for each other's cap check, never for each other's carrier call. An acceptance that
         // turns out to be over the cap gives its label back.
-        labels.purchased = issuer.purchase(accepted, command.address());
+        labels.purchase(accepted, command.address());
 
         Money amount = claimed.quote().map(Quote::amount).orElseThrow();
         Instant startOfDay = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC)
@@ -161,32 +153,11 @@ public final class AcceptOffer {
                 Map.copyOf(change.before()), after));
 
         if (saved.isHeldForReview()) {
-            labels.takeBack();
+            labels.giveBack();
             return new Result(saved, Optional.empty(), heldBecause);
         }
-        ShipmentIssuer.Purchased purchased = labels.purchased;
-        labels.purchased = null;
-        // record() takes the label back itself if storing it fails.
-        labels.recorded = issuer.record(purchased, command.address(), saved.shipBy(pricing).orElseThrow(),
-                command.actor());
-        return new Result(saved, Optional.of(labels.recorded), heldBecause);
-    }
-
-    /** The label of one accept while its transaction is open, so a rollback can take it back. */
-    private final class Labels {
-        private ShipmentIssuer.Purchased purchased;
-        private Shipment recorded;
-
-        void takeBack() {
-            if (purchased != null) {
-                issuer.discard(purchased);
-                purchased = null;
-            }
-            if (recorded != null) {
-                issuer.discard(recorded);
-                recorded = null;
-            }
-        }
+        Shipment shipment = labels.record(command.address(), saved.shipBy(pricing).orElseThrow(), command.actor());
+        return new Result(saved, Optional.of(shipment), heldBecause);
     }
 
     private void requireMayAccept(Offer offer, Command command) {

@@ -5,6 +5,7 @@ import com.jakebuysit.application.port.Carrier;
 import com.jakebuysit.application.port.CarrierRefused;
 import com.jakebuysit.application.port.PhotoStore;
 import com.jakebuysit.application.port.Shipments;
+import com.jakebuysit.application.port.Transactor;
 import com.jakebuysit.domain.Address;
 import com.jakebuysit.domain.Money;
 import com.jakebuysit.domain.OfferId;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Buys the prepaid label of an accepted offer and stores it as the offer's shipment. Not a use case:
@@ -171,6 +173,68 @@ public final class ShipmentIssuer {
     /** Takes back a label bought but never recorded (nothing was stored for it). Never throws. */
     public void discard(Purchased purchased) {
         compensate(purchased.label().carrierShipmentId(), null, null);
+    }
+
+    /**
+     * Runs {@code work} in one transaction with a {@link Labels} to buy labels through: a label
+     * bought in a transaction that does not commit is taken back (voided, its document deleted)
+     * once the failure is known.
+     */
+    public <T> T inTransaction(Transactor transactor, Function<Labels, T> work) {
+        Labels labels = new Labels();
+        try {
+            return transactor.inTransaction(() -> work.apply(labels));
+        } catch (RuntimeException | Error e) {
+            labels.takeBack();
+            throw e;
+        }
+    }
+
+    /** The labels of one open transaction ({@link #inTransaction}): bought, then recorded or given back. */
+    public final class Labels {
+        private Purchased purchased;
+        private Shipment recorded;
+
+        private Labels() {
+        }
+
+        /** Buys the label and keeps it pending: {@link #record} or {@link #giveBack} it. */
+        public void purchase(Offer acceptedOffer, Address from) {
+            if (purchased != null || recorded != null) {
+                throw new IllegalStateException("one label per transaction");
+            }
+            purchased = ShipmentIssuer.this.purchase(acceptedOffer, from);
+        }
+
+        /** Stores the pending label as the offer's shipment (taken back by {@code record} itself if that fails). */
+        public Shipment record(Address from, Instant shipBy, AuditLog.Actor actor) {
+            Purchased pending = Objects.requireNonNull(purchased, "no label was purchased");
+            purchased = null;
+            recorded = ShipmentIssuer.this.record(pending, from, shipBy, actor);
+            return recorded;
+        }
+
+        /** {@link #purchase} then {@link #record}. */
+        public Shipment issue(Offer acceptedOffer, Address from, Instant shipBy, AuditLog.Actor actor) {
+            purchase(acceptedOffer, from);
+            return record(from, shipBy, actor);
+        }
+
+        /** Takes back a pending label that turned out not to be wanted. */
+        public void giveBack() {
+            if (purchased != null) {
+                discard(purchased);
+                purchased = null;
+            }
+        }
+
+        private void takeBack() {
+            giveBack();
+            if (recorded != null) {
+                discard(recorded);
+                recorded = null;
+            }
+        }
     }
 
     /** Where a label document lives in the photo store: {@code labels/<offerId>/<tracking>.<pdf|png>}. */

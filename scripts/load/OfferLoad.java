@@ -1,3 +1,4 @@
+import com.jakebuysit.adapters.out.images.PerceptualHash;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.GradientPaint;
@@ -47,13 +48,14 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 /**
  * Offer pipeline load test: POST /api/v1/offers with real JPEG photos at a fixed (open-loop) rate,
  * follow every offer to a final status over its live stream, report POST→ready latency and
- * throughput. JDK only (java.net.http + javax.imageio); run as a single-file source program:
+ * throughput. java.net.http + javax.imageio, plus the server's own perceptual hash from the
+ * service jar; run as a single-file source program:
  *
- * <pre>java scripts/load/OfferLoad.java --base http://localhost:8080 --rate 30 --duration 60s --warmup 45s</pre>
+ * <pre>java -cp bootstrap/target/jakebuysit.jar scripts/load/OfferLoad.java --base http://localhost:8080 --rate 30 --duration 60s --warmup 45s</pre>
  *
  * Setup (not measured): registers ceil(offers / --per-account) accounts and draws one distinct
- * JPEG per photo (random gradients and shapes, 800×600; the client computes the same 64-bit DCT
- * perceptual hash as the server and redraws any picture within 13 bits of another, so no photo
+ * JPEG per photo (random gradients and shapes, 800×600; the client computes the server's 64-bit
+ * DCT perceptual hash (its own class, from the jar) and redraws any picture within 13 bits of another, so no photo
  * looks like another account's and the fraud rules neither flag nor escalate).
  *
  * Run: offer i is due at start + i / rate whatever happened to earlier ones (open loop). Its
@@ -123,7 +125,7 @@ public final class OfferLoad {
                   Path jsonOut, List<String> descriptions) {
 
         static final String USAGE = """
-                usage: java scripts/load/OfferLoad.java [options]
+                usage: java -cp bootstrap/target/jakebuysit.jar scripts/load/OfferLoad.java [options]
                   --base URL           server application URL (default http://localhost:8080)
                   --rate N             offers per second, open loop (default 30)
                   --duration D         measured window, e.g. 60s, 2m (default 60s)
@@ -773,7 +775,7 @@ public final class OfferLoad {
                 int index = i;
                 futures.add(pool.submit(() -> {
                     BufferedImage image = draw(new Random(seeds[index]));
-                    hashes[index] = PHash.of(image);
+                    hashes[index] = PerceptualHash.of(image);
                     jpegs[index] = jpeg(image, 0.85f);
                 }));
             }
@@ -787,7 +789,7 @@ public final class OfferLoad {
                 while (closest(hashes, i) < MIN_HASH_DISTANCE) {
                     seed = seed * 6364136223846793005L + 1442695040888963407L;
                     BufferedImage image = draw(new Random(seed));
-                    hashes[i] = PHash.of(image);
+                    hashes[i] = PerceptualHash.of(image);
                     jpegs[i] = jpeg(image, 0.85f);
                     redrawn++;
                 }
@@ -903,76 +905,6 @@ public final class OfferLoad {
             writer.dispose();
         }
         return bytes.toByteArray();
-    }
-
-    /** The server's 64-bit DCT perceptual hash (adapters.out.images.PerceptualHash), to keep photos apart. */
-    static final class PHash {
-        private static final int SIZE = 32;
-        private static final int LOW = 8;
-        private static final double[][] COS = new double[LOW + 1][SIZE];
-
-        static {
-            for (int u = 0; u <= LOW; u++) {
-                double c = u == 0 ? Math.sqrt(1.0 / SIZE) : Math.sqrt(2.0 / SIZE);
-                for (int x = 0; x < SIZE; x++) {
-                    COS[u][x] = c * Math.cos((2 * x + 1) * u * Math.PI / (2.0 * SIZE));
-                }
-            }
-        }
-
-        static long of(BufferedImage image) {
-            int width = image.getWidth();
-            int height = image.getHeight();
-            double[][] sums = new double[SIZE][SIZE];
-            int[][] counts = new int[SIZE][SIZE];
-            int[] row = new int[width];
-            for (int y = 0; y < height; y++) {
-                int cy = (int) ((long) y * SIZE / height);
-                image.getRGB(0, y, width, 1, row, 0, width);
-                for (int x = 0; x < width; x++) {
-                    int rgb = row[x];
-                    int cx = (int) ((long) x * SIZE / width);
-                    sums[cy][cx] += 0.299 * ((rgb >> 16) & 0xFF) + 0.587 * ((rgb >> 8) & 0xFF) + 0.114 * (rgb & 0xFF);
-                    counts[cy][cx]++;
-                }
-            }
-            double[][] pixels = new double[SIZE][SIZE];
-            for (int y = 0; y < SIZE; y++) {
-                for (int x = 0; x < SIZE; x++) {
-                    pixels[y][x] = sums[y][x] / Math.max(1, counts[y][x]);
-                }
-            }
-            double[][] rows = new double[LOW + 1][SIZE];
-            for (int u = 0; u <= LOW; u++) {
-                for (int x = 0; x < SIZE; x++) {
-                    double sum = 0;
-                    for (int y = 0; y < SIZE; y++) {
-                        sum += COS[u][y] * pixels[y][x];
-                    }
-                    rows[u][x] = sum;
-                }
-            }
-            double[] coefficients = new double[LOW * LOW];
-            for (int u = 1; u <= LOW; u++) {
-                for (int v = 1; v <= LOW; v++) {
-                    double sum = 0;
-                    for (int x = 0; x < SIZE; x++) {
-                        sum += rows[u][x] * COS[v][x];
-                    }
-                    coefficients[(u - 1) * LOW + (v - 1)] = sum;
-                }
-            }
-            double[] sorted = coefficients.clone();
-            Arrays.sort(sorted);
-            double median = (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-            long hash = 0;
-            for (int i = 0; i < coefficients.length; i++) {
-                if (coefficients[i] > median) {
-                    hash |= 1L << i;
-                }
-            }
-            return hash;
-        }
     }
 
     // ------------------------------------------------------------------------------------------

@@ -7,9 +7,10 @@ import java.util.Arrays;
  * A 64-bit DCT perceptual hash (the pHash.org construction): grayscale, box-averaged down to
  * 32×32, a 2-D DCT-II, then one bit per coefficient of the 8×8 lowest frequencies just past the
  * DC row and column, set when the coefficient is above their median. Re-encoding or resizing
- * barely moves it; unrelated pictures land about 32 bits apart.
+ * barely moves it; unrelated pictures land about 32 bits apart. Public so the load script
+ * (scripts/load) keeps its photos apart with the very hash the server computes.
  */
-final class PerceptualHash {
+public final class PerceptualHash {
 
     private static final int SIZE = 32;
     private static final int LOW = 8;
@@ -29,7 +30,7 @@ final class PerceptualHash {
     }
 
     /** @param image opaque RGB or gray (alpha, if any, is ignored: flatten it first) */
-    static long of(BufferedImage image) {
+    public static long of(BufferedImage image) {
         double[][] pixels = grayAt32(image);
         // rows: D = C · P, only the LOW + 1 lowest vertical frequencies are needed
         double[][] rows = new double[LOW + 1][SIZE];

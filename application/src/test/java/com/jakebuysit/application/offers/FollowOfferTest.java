@@ -3,12 +3,11 @@ package com.jakebuysit.application.offers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.jakebuysit.application.account.SecretTokens;
 import com.jakebuysit.application.port.OfferEvents;
 import com.jakebuysit.application.port.OfferEvents.OfferEvent;
-import com.jakebuysit.application.port.OfferPhotos;
-import com.jakebuysit.application.port.Offers;
-import com.jakebuysit.application.port.Page;
+import com.jakebuysit.application.testing.MemoryOfferPhotos;
+import com.jakebuysit.application.testing.MemoryOffers;
+import com.jakebuysit.application.testing.MemoryShipments;
 import com.jakebuysit.domain.Category;
 import com.jakebuysit.domain.Condition;
 import com.jakebuysit.domain.Money;
@@ -17,7 +16,6 @@ import com.jakebuysit.domain.UserId;
 import com.jakebuysit.domain.offer.Offer;
 import com.jakebuysit.domain.offer.OfferStatus;
 import com.jakebuysit.domain.offer.Submission;
-import com.jakebuysit.domain.pricing.PricingDecision;
 import com.jakebuysit.domain.pricing.Quote;
 import com.jakebuysit.domain.rules.BusinessRules;
 import java.io.IOException;
@@ -50,7 +48,8 @@ class FollowOfferTest {
     private final MemoryOffers offers = new MemoryOffers();
     private final MemoryEvents events = new MemoryEvents();
     private final RecordingSink sink = new RecordingSink();
-    private final FollowOffer follow = new FollowOffer(new ViewOffer(offers, new NoPhotos(), new NoShipments()), events, clock);
+    private final FollowOffer follow = new FollowOffer(new ViewOffer(offers, new MemoryOfferPhotos(offers),
+            new MemoryShipments()), events, clock);
     private final Viewer owner = Viewer.account(SELLER, false);
 
     @Test
@@ -247,173 +246,6 @@ class FollowOfferTest {
 
         int listeners() {
             return listeners.values().stream().mapToInt(List::size).sum();
-        }
-    }
-
-    private static final class MemoryOffers implements Offers {
-        private final Map<OfferId, Offer> rows = new HashMap<>();
-        private final Map<OfferId, String> tokenHashes = new HashMap<>();
-        private Runnable nextRead;
-
-        Offer put(Offer offer) {
-            rows.put(offer.id(), offer);
-            return offer;
-        }
-
-        void streamToken(OfferId id, String token) {
-            tokenHashes.put(id, SecretTokens.hash(token));
-        }
-
-        /** Runs once, during the next read of an offer: something that happens while the stream reads. */
-        void onNextRead(Runnable action) {
-            nextRead = action;
-        }
-
-        @Override
-        public Optional<Offer> byId(OfferId id) {
-            Runnable action = nextRead;
-            nextRead = null;
-            if (action != null) {
-                action.run();
-            }
-            return Optional.ofNullable(rows.get(id));
-        }
-
-        @Override
-        public Optional<String> streamTokenHash(OfferId id) {
-            return Optional.ofNullable(tokenHashes.get(id));
-        }
-
-        @Override
-        public Optional<MarketFindings> marketFindings(OfferId id) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<StoredPricing> pricing(OfferId id) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void insert(Offer offer, Origin origin) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<Offer> lockById(OfferId id) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Offer update(Offer offer) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Page<Offer> listForSeller(UserId seller, Optional<OfferStatus> status, Optional<Category> category,
-                                         Optional<String> cursor, int limit) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void saveIdentifiers(OfferId id, Map<String, String> identifiers) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Map<String, String> identifiers(OfferId id) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void saveMarketFindings(OfferId id, MarketFindings findings) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void savePricing(OfferId id, PricingDecision decision) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<OfferId> stalledInProcessing(Instant before, int limit) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int countCreatedBySellerSince(UserId seller, Instant since) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int countCreatedFromIpSince(String ip, Instant since) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Money acceptedTotalSince(Instant since) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Money lockDailySpend(Instant since) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<OfferId> readyExpiredBy(Instant now, int limit) {
-            throw new UnsupportedOperationException();
-        }
-    }
-
-    /** The offers followed here are never accepted, so a shipment is never looked up. */
-    private static final class NoShipments implements com.jakebuysit.application.port.Shipments {
-        @Override
-        public void insert(com.jakebuysit.domain.shipping.Shipment shipment) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<com.jakebuysit.domain.shipping.Shipment> byId(com.jakebuysit.domain.ShipmentId id) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<com.jakebuysit.domain.shipping.Shipment> byOfferId(OfferId offerId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<com.jakebuysit.domain.shipping.Shipment> byTrackingNumber(String trackingNumber) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public com.jakebuysit.domain.shipping.Shipment update(com.jakebuysit.domain.shipping.Shipment shipment) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<com.jakebuysit.domain.shipping.Shipment> unscannedBefore(Instant shipBy, int limit) {
-            throw new UnsupportedOperationException();
-        }
-    }
-
-    private static final class NoPhotos implements OfferPhotos {
-        @Override
-        public void insert(OfferId offer, List<Photo> photos) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<Photo> of(OfferId offer) {
-            return List.of();
-        }
-
-        @Override
-        public List<SimilarPhoto> similarFromOthers(long hash, int maxHammingDistance, Optional<UserId> seller,
-                                                    OfferId offer, int limit) {
-            throw new UnsupportedOperationException();
         }
     }
 

@@ -3,19 +3,15 @@ package com.jakebuysit.application.offers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jakebuysit.application.port.AccessTokens;
-import com.jakebuysit.application.port.Page;
-import com.jakebuysit.application.port.Users;
+import com.jakebuysit.application.testing.MemoryUsers;
 import com.jakebuysit.domain.Email;
 import com.jakebuysit.domain.TrustScore;
 import com.jakebuysit.domain.UserId;
-import com.jakebuysit.domain.account.IdentityProvider;
 import com.jakebuysit.domain.account.Role;
 import com.jakebuysit.domain.account.User;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -88,7 +84,7 @@ class StreamCredentialsTest {
 
         @Override
         public Issued issue(UserId userId, Set<Role> roles, Instant now) {
-            throw new UnsupportedOperationException();
+            return new Issued("token-" + userId, now.plusSeconds(60));
         }
 
         @Override
@@ -97,50 +93,6 @@ class StreamCredentialsTest {
                 return Optional.empty();
             }
             return Optional.of(new Claims(UserId.of(token.substring(6)), Set.of(), "jti", now.plusSeconds(60)));
-        }
-    }
-
-    private static final class MemoryUsers implements Users {
-        private final Map<UserId, User> rows = new HashMap<>();
-
-        User add(User user) {
-            rows.put(user.id(), user);
-            return user;
-        }
-
-        @Override
-        public Optional<User> byId(UserId id) {
-            return Optional.ofNullable(rows.get(id));
-        }
-
-        @Override
-        public Optional<User> lockById(UserId id) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<User> byEmail(Email email) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<User> byProviderSubject(IdentityProvider provider, String subject) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void insert(User user) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public User update(User user) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Page<User> search(String query, Optional<String> cursor, int limit) {
-            throw new UnsupportedOperationException();
         }
     }
 }

@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.jakebuysit.application.port.AuditLog;
-import com.jakebuysit.application.port.Page;
-import com.jakebuysit.application.port.RefreshTokens;
 import com.jakebuysit.application.port.Transactor;
-import com.jakebuysit.application.port.Users;
+import com.jakebuysit.application.testing.MemoryRefreshTokens;
+import com.jakebuysit.application.testing.MemoryUsers;
 import com.jakebuysit.domain.Email;
 import com.jakebuysit.domain.TrustScore;
 import com.jakebuysit.domain.UserId;
 import com.jakebuysit.domain.account.AdminChange;
-import com.jakebuysit.domain.account.IdentityProvider;
 import com.jakebuysit.domain.account.Role;
 import com.jakebuysit.domain.account.SelfLockout;
 import com.jakebuysit.domain.account.User;
@@ -21,7 +19,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,13 +33,13 @@ class AdministerAccountTest {
 
     private final MemoryUsers users = new MemoryUsers();
     private final List<AuditLog.AuditEntry> audit = new ArrayList<>();
-    private final List<UserId> revoked = new ArrayList<>();
+    private final MemoryRefreshTokens refreshTokens = new MemoryRefreshTokens();
     private final AdministerAccount administer = new AdministerAccount(new Transactor() {
         @Override
         public <T> T inTransaction(Supplier<T> work) {
             return work.get();
         }
-    }, users, new RevocationRecorder(revoked), audit::add, Clock.fixed(NOW, ZoneOffset.UTC));
+    }, users, refreshTokens, audit::add, Clock.fixed(NOW, ZoneOffset.UTC));
 
     private final User admin = users.add(account("admin@example.com").withRoles(EnumSet.of(Role.USER, Role.ADMIN)));
     private final User seller = users.add(account("seller@example.com"));
@@ -53,7 +50,7 @@ class AdministerAccountTest {
 
         assertThat(banned.banned()).isTrue();
         assertThat(users.byId(seller.id()).orElseThrow().banned()).isTrue();
-        assertThat(revoked).containsExactly(seller.id());
+        assertThat(revoked()).containsExactly(seller.id());
         assertThat(audit).singleElement().satisfies(entry -> {
             assertThat(entry.action()).isEqualTo("admin_updated");
             assertThat(entry.before()).isEqualTo(Map.of("banned", false));
@@ -68,15 +65,15 @@ class AdministerAccountTest {
 
         assertThat(users.updates).isZero();
         assertThat(audit).isEmpty();
-        assertThat(revoked).isEmpty();
+        assertThat(revoked()).isEmpty();
     }
 
     @Test
     void unbanningRevokesNothing() {
         run(seller, new AdminChange(Optional.empty(), Optional.of(true), Optional.empty()));
-        revoked.clear();
+        refreshTokens.revocations.clear();
         run(seller, new AdminChange(Optional.empty(), Optional.of(false), Optional.empty()));
-        assertThat(revoked).isEmpty();
+        assertThat(revoked()).isEmpty();
         assertThat(audit).hasSize(2);
     }
 
@@ -92,7 +89,7 @@ class AdministerAccountTest {
     void anUnknownAccountIsEmpty() {
         User stranger = account("stranger@example.com");
         assertThat(run(stranger, new AdminChange(Optional.empty(), Optional.of(true), Optional.empty()))).isEmpty();
-        assertThat(revoked).isEmpty();
+        assertThat(revoked()).isEmpty();
     }
 
     private Optional<User> run(User target, AdminChange change) {
@@ -106,90 +103,12 @@ class AdministerAccountTest {
                 TrustScore.of(50), NOW);
     }
 
-    /** Accounts in a map, with the version check the real repository makes. */
-    private static final class MemoryUsers implements Users {
-        private final Map<UserId, User> rows = new HashMap<>();
-        int updates;
-
-        User add(User user) {
-            rows.put(user.id(), user);
-            return user;
-        }
-
-        @Override
-        public Optional<User> byId(UserId id) {
-            return Optional.ofNullable(rows.get(id));
-        }
-
-        @Override
-        public Optional<User> lockById(UserId id) {
-            return byId(id);
-        }
-
-        @Override
-        public Optional<User> byEmail(Email email) {
-            return rows.values().stream().filter(u -> u.email().equals(email)).findFirst();
-        }
-
-        @Override
-        public Optional<User> byProviderSubject(IdentityProvider provider, String subject) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void insert(User user) {
-            add(user);
-        }
-
-        @Override
-        public User update(User user) {
-            User stored = rows.get(user.id());
-            if (stored == null || stored.version() != user.version()) {
-                throw new com.jakebuysit.application.port.ConcurrentUpdate("user", user.id().toString());
-            }
-            updates++;
-            User next = new User(user.id(), user.email(), user.passwordHash(), user.name(), user.phone(), user.roles(),
-                    user.verified(), user.banned(), user.trustScore(), stored.jakeBucksBalance(),
-                    stored.jakeBucksDebt(), user.providerSubjects(), user.payoutMethod(), user.payoutDetailsMasked(),
-                    user.createdAt(), user.version() + 1);
-            rows.put(next.id(), next);
-            return next;
-        }
-
-        @Override
-        public Page<User> search(String query, Optional<String> cursor, int limit) {
-            return new Page<>(List.copyOf(rows.values()), Optional.empty());
-        }
-    }
-
-    /** Only the revocation an admin's ban makes; the rest of the port is not this use case's business. */
-    private record RevocationRecorder(List<UserId> revoked) implements RefreshTokens {
-        @Override
-        public int revokeAllOf(UserId userId, Instant at, String reason) {
-            assertThat(reason).isEqualTo("banned");
-            assertThat(at).isEqualTo(NOW);
-            revoked.add(userId);
-            return 1;
-        }
-
-        @Override
-        public void insert(StoredRefreshToken token) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<StoredRefreshToken> lockByHash(String tokenHash) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void markRotated(java.util.UUID id, java.util.UUID replacedBy, Instant at) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int revokeFamily(java.util.UUID familyId, Instant at, String reason) {
-            throw new UnsupportedOperationException();
-        }
+    /** Who had every session revoked; each revocation is the ban's, at the admin's time. */
+    private List<UserId> revoked() {
+        refreshTokens.revocations.forEach(revocation -> {
+            assertThat(revocation.reason()).isEqualTo("banned");
+            assertThat(revocation.at()).isEqualTo(NOW);
+        });
+        return refreshTokens.revocations.stream().map(MemoryRefreshTokens.Revocation::userId).toList();
     }
 }

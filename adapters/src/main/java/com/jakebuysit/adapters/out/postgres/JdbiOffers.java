@@ -332,6 +332,8 @@ public final class JdbiOffers implements Offers {
 
     @Override
     public Money lockDailySpend(Instant since) {
+        // Two statements on purpose: a READ COMMITTED statement sees what committed before it
+        // started, so the sum must start after the lock is held, not in the statement that waits for it.
         jdbi.useHandle(handle -> handle.createQuery("SELECT 1 FROM pg_advisory_xact_lock(:key)")
                 .bind("key", DAILY_SPEND_LOCK)
                 .mapTo(Integer.class)

@@ -199,42 +199,33 @@ class JdbiIdempotencyKeysTest {
     @Test
     void manyConcurrentClaimsOfOneKeyMakeExactlyOneWinner() throws Exception {
         Scope scope = scope();
-        int threads = 32;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Claim>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return keys.claim(scope, "race", "h", NOW, EXPIRES);
-                }));
-            }
-            start.countDown();
-            List<Claim> claims = new ArrayList<>();
-            for (Future<Claim> future : futures) {
-                claims.add(future.get(30, TimeUnit.SECONDS));
-            }
-            assertThat(claims).filteredOn(Claimed.class::isInstance).hasSize(1);
-            assertThat(claims).filteredOn(InProgress.class::isInstance).hasSize(threads - 1);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Claim> claims = race(scope, "race");
+        assertThat(claims).filteredOn(Claimed.class::isInstance).hasSize(1);
+        assertThat(claims).filteredOn(InProgress.class::isInstance).hasSize(RACERS - 1);
     }
 
     @Test
     void manyConcurrentClaimsOfOneExpiredKeyMakeExactlyOneWinner() throws Exception {
         Scope scope = scope();
         UUID stale = claimed(keys.claim(scope, "stale-race", "h", NOW.minusSeconds(120), NOW.minusSeconds(60)));
-        int threads = 32;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Claim> claims = race(scope, "stale-race");
+        assertThat(claims).filteredOn(Claimed.class::isInstance).hasSize(1)
+                .noneMatch(claim -> ((Claimed) claim).id().equals(stale));
+        assertThat(claims).filteredOn(InProgress.class::isInstance).hasSize(RACERS - 1);
+    }
+
+    private static final int RACERS = 32;
+
+    /** {@value #RACERS} threads claim one key with one request at the same moment. */
+    private List<Claim> race(Scope scope, String key) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(RACERS);
         CountDownLatch start = new CountDownLatch(1);
         try {
             List<Future<Claim>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
+            for (int i = 0; i < RACERS; i++) {
                 futures.add(pool.submit(() -> {
                     start.await();
-                    return keys.claim(scope, "stale-race", "h", NOW, EXPIRES);
+                    return keys.claim(scope, key, "h", NOW, EXPIRES);
                 }));
             }
             start.countDown();
@@ -242,9 +233,7 @@ class JdbiIdempotencyKeysTest {
             for (Future<Claim> future : futures) {
                 claims.add(future.get(30, TimeUnit.SECONDS));
             }
-            assertThat(claims).filteredOn(Claimed.class::isInstance).hasSize(1)
-                    .noneMatch(claim -> ((Claimed) claim).id().equals(stale));
-            assertThat(claims).filteredOn(InProgress.class::isInstance).hasSize(threads - 1);
+            return claims;
         } finally {
             pool.shutdownNow();
         }
